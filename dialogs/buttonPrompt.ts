@@ -1,0 +1,95 @@
+import { ActionTypes } from 'botbuilder';
+import {
+  type Choice,
+  ChoicePrompt,
+  type FoundChoice,
+  ListStyle,
+  type PromptOptions,
+  type PromptRecognizerResult,
+  type PromptValidator
+} from 'botbuilder-dialogs';
+import type { Activity, TurnContext } from 'botbuilder';
+import { normalize } from '../src/understanding/normalize.js';
+
+/** A button: `id` is what comes back (`value.choice`), `title` is what the person sees. */
+export interface Button {
+  id: string;
+  title: string;
+  /** Other words a person may type for this button, in any language. */
+  synonyms?: string[];
+  /** Send `{ command: id }` instead of `{ choice: id }`, for global commands such as "menu". */
+  command?: boolean;
+}
+
+/** Turns our buttons into botbuilder choices whose action carries the id in `value`. */
+export function toChoices(buttons: Button[]): Choice[] {
+  return buttons.map((b) => ({
+    value: b.id,
+    synonyms: b.synonyms,
+    action: {
+      type: ActionTypes.MessageBack,
+      title: b.title,
+      text: b.title,
+      displayText: b.title,
+      value: b.command ? { command: b.id } : { choice: b.id }
+    }
+  }));
+}
+
+/** Prompt options for a set of buttons, shown as suggested actions or as a card. */
+export function buttonOptions(
+  prompt: string | Partial<Activity>,
+  retry: string,
+  buttons: Button[],
+  style: 'buttons' | 'card' = 'buttons'
+): PromptOptions {
+  return {
+    prompt,
+    retryPrompt: retry,
+    choices: toChoices(buttons),
+    style: style === 'card' ? ListStyle.heroCard : ListStyle.suggestedAction
+  };
+}
+
+/**
+ * A choice prompt that understands our buttons in all 12 languages: botbuilder's own recognizer
+ * knows 9 cultures and reads only `text`. Recognises, in order: the id in `value`, a typed title
+ * or synonym (case, accents and Arabic letter variants folded), a typed button number.
+ */
+export class ButtonPrompt extends ChoicePrompt {
+  constructor(dialogId: string, validator?: PromptValidator<FoundChoice>) {
+    super(dialogId, validator);
+  }
+
+  protected override async onRecognize(
+    context: TurnContext,
+    _state: object,
+    options: PromptOptions
+  ): Promise<PromptRecognizerResult<FoundChoice>> {
+    const choices = (options.choices ?? []) as Choice[];
+    const index = recognizeButton(context.activity, choices);
+    if (index < 0) return { succeeded: false };
+    return { succeeded: true, value: { value: choices[index].value, index, score: 1 } };
+  }
+}
+
+/** Index of the choice the activity picks, or -1. Exported for the global command recognizer. */
+export function recognizeButton(activity: Partial<Activity>, choices: Choice[]): number {
+  const value = activity.value as { choice?: unknown; command?: unknown } | undefined;
+  const id = value?.choice ?? value?.command;
+  if (typeof id === 'string') {
+    const byId = choices.findIndex((c) => c.value === id);
+    if (byId >= 0) return byId;
+  }
+  const typed = normalize(activity.text ?? '');
+  if (!typed) return -1;
+  const words = (c: Choice) => [c.value, c.action?.title ?? '', ...(c.synonyms ?? [])].map((w) => normalize(String(w))).filter(Boolean);
+  const exact = choices.findIndex((c) => words(c).includes(typed));
+  if (exact >= 0) return exact;
+  if (/^\d{1,2}$/.test(typed) && Number(typed) >= 1 && Number(typed) <= choices.length) return Number(typed) - 1;
+  const padded = ` ${typed} `;
+  const partial = choices
+    .map((c, i) => (words(c).some((w) => padded.includes(` ${w} `)) ? i : -1))
+    .filter((i) => i >= 0);
+  return partial.length === 1 ? partial[0] : -1;
+}

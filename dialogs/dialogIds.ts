@@ -1,0 +1,13 @@
+/**
+ * Every dialog id. They are stored in conversation state, so they are constants here: never
+ * derive them from class names, never rename one without migrating stored state.
+ */
+export const DialogIds = {
+  main: 'main',
+  flow: 'main.flow',
+  language: 'language',
+  region: 'region',
+  menu: 'menu',
+  topic: 'topic',
+  buttons: 'buttons'
+} as const;

@@ -1,0 +1,42 @@
+import { ComponentDialog, type WaterfallStepContext, WaterfallDialog, type DialogTurnResult } from 'botbuilder-dialogs';
+import { LANGUAGE_CODES, LANGUAGES, type LanguageCode } from '../src/i18n/languages.js';
+import { type Button, ButtonPrompt, buttonOptions } from './buttonPrompt.js';
+import { DialogIds } from './dialogIds.js';
+import { session } from './session.js';
+
+export interface LanguageDialogOptions {
+  /** Say hello first (a new conversation, or "restart"). */
+  greet?: boolean;
+}
+
+/**
+ * Welcome and language choice. Buttons show each language by its own name; the client's locale
+ * only decides the language of the question, and the person's choice is stored.
+ */
+export class LanguageDialog extends ComponentDialog {
+  constructor() {
+    super(DialogIds.language);
+    this.addDialog(new ButtonPrompt(DialogIds.buttons));
+    this.addDialog(
+      new WaterfallDialog(`${DialogIds.language}.steps`, [this.ask.bind(this), this.choose.bind(this)])
+    );
+  }
+
+  private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { t } = session(step.context);
+    if ((step.options as LanguageDialogOptions).greet) await step.context.sendActivity(t('welcome.hello'));
+    const buttons: Button[] = LANGUAGES.map((l) => ({
+      id: l.code,
+      title: l.endonym,
+      synonyms: LANGUAGE_CODES.map((other) => session(step.context).tFor(other)(`languageNames.${l.code}`))
+    }));
+    return step.prompt(DialogIds.buttons, buttonOptions(t('language.prompt'), t('language.retry'), buttons, 'card'));
+  }
+
+  private async choose(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const s = session(step.context);
+    await s.update({ language: step.result.value as LanguageCode });
+    await step.context.sendActivity(s.t('language.set'));
+    return step.endDialog();
+  }
+}

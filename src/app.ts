@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import {
+  type Activity,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  ConversationState,
+  type Request as BotRequest,
+  type Response as BotResponse,
+  type TurnContext
+} from 'botbuilder';
+import { pino, type Logger } from 'pino';
+import type { Server } from 'restify';
+import { CommandRecognizer } from '../dialogs/globalCommands.js';
+import { MainDialog } from '../dialogs/mainDialog.js';
+import { session } from '../dialogs/session.js';
+import { IntegrationBot } from './bot.js';
+import { StoreStorage } from './botStorage.js';
+import { type Config, isAzureMode } from './config.js';
+import { ContentRepository } from './content/repository.js';
+import { DirectLine } from './directline/directLine.js';
+import { createI18n } from './i18n/i18n.js';
+import { checkLanguages } from './i18n/languages.js';
+import { createServer } from './server.js';
+import { openLowdbStore } from './store/lowdbStore.js';
+import type { Store } from './store/store.js';
+import { WebAssets } from './web/web.js';
+
+/** The running application, built but not listening. */
+export interface App {
+  server: Server;
+  /** The bot itself, for tests that drive it through botbuilder's TestAdapter. */
+  bot: IntegrationBot;
+  store: Store;
+  content: ContentRepository;
+  log: Logger;
+  /** Starts listening; resolves with the base URL. */
+  listen(port: number, host?: string): Promise<string>;
+  /** Stops accepting requests, finishes work in flight, flushes and unlocks the store. */
+  close(): Promise<void>;
+}
+
+const HOUR = 3_600_000;
+
+/**
+ * The composition root: builds every object of the bot from the configuration. Tests build the
+ * app through this function too, so they run the same wiring as production.
+ */
+export async function buildApp(config: Config, options: { log?: Logger } = {}): Promise<App> {
+  const log = options.log ?? pino({ level: config.LOG_LEVEL, redact: ['*.text', '*.from.name'] });
+  checkLanguages();
+  const i18n = createI18n(config.LOCALES_DIR);
+  const content = ContentRepository.load(config.CONTENT_DIR);
+  const store = await openLowdbStore({
+    dataDir: config.DATA_DIR,
+    stateTtlMs: config.STATE_TTL_HOURS * HOUR,
+    profileTtlMs: config.PROFILE_TTL_DAYS * 24 * HOUR
+  });
+
+  const conversationState = new ConversationState(new StoreStorage(store));
+  const bot = new IntegrationBot(conversationState, store, i18n, new MainDialog(content, new CommandRecognizer(i18n)));
+  const adapter = new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication(config as unknown as ConfigurationBotFrameworkAuthenticationOptions)
+  );
+  adapter.onTurnError = async (ctx: TurnContext, error: Error) => {
+    // The conversation id only: never message text or names.
+    log.error({ err: error, conversation: ctx.activity.conversation?.id }, 'turn failed');
+    let apology = 'Entschuldigung, da ist etwas schiefgelaufen. / Sorry, something went wrong.';
+    try {
+      apology = session(ctx).t('error.generic');
+    } catch {
+      // The error came before the session was attached; the bilingual text stays.
+    }
+    await ctx.sendActivity(apology).catch(() => undefined);
+    await conversationState.delete(ctx).catch(() => undefined);
+  };
+
+  const server = createServer({ log, frameAncestors: config.FRAME_ANCESTORS });
+  let baseUrl = '';
+  const directLine = new DirectLine({
+    secret: config.DIRECTLINE_SECRET,
+    tokenTtlSeconds: config.DIRECTLINE_TOKEN_TTL,
+    pageTokenRate: config.DIRECTLINE_TOKEN_RATE,
+    deliver: (activity) => adapter.processActivityDirect('', activity as Activity, (ctx) => bot.run(ctx))
+  });
+  directLine.register(server, { internalBaseUrl: () => baseUrl });
+  directLine.attachWebSocket(server.server);
+
+  server.post('/api/messages', async (req, res) => {
+    if (!isAzureMode(config) && !isLoopback((req.body as { serviceUrl?: unknown } | undefined)?.serviceUrl)) {
+      // Without credentials nobody is authenticated: only a local emulator may talk to us, so the
+      // bot never posts replies to an address a stranger chose.
+      res.send(401, { error: { code: 'Unauthorized', message: 'Bot Framework credentials are not configured' } });
+      return;
+    }
+    await adapter.process(req as unknown as BotRequest, res as unknown as BotResponse, (ctx) => bot.run(ctx));
+  });
+  server.get('/healthz', (_req, res, next) => {
+    res.send({ status: 'ok', version: VERSION, topics: content.topics.length, regions: content.regions.length });
+    return next();
+  });
+  new WebAssets(i18n).register(server);
+
+  const expiry = setInterval(() => {
+    store.expire().catch((err: unknown) => log.error({ err }, 'expiry failed'));
+  }, HOUR);
+  expiry.unref();
+
+  return {
+    server,
+    bot,
+    store,
+    content,
+    log,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.address() as AddressInfo;
+          const local = !host || host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+          baseUrl = `http://${local}:${address.port}`;
+          resolve(baseUrl);
+        });
+      }),
+    close: async () => {
+      clearInterval(expiry);
+      directLine.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.server.closeAllConnections?.();
+      });
+      await store.close();
+    }
+  };
+}
+
+function isLoopback(serviceUrl: unknown): boolean {
+  try {
+    return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(String(serviceUrl)).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** The version in package.json, for the health check and logs. */
+export const VERSION = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;

@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parse } from 'yaml';
+import type { z } from 'zod';
+import { language, type LanguageCode, SOURCE_LANGUAGE } from '../i18n/languages.js';
+import { type Region, regionSchema, type TopicFile, type TopicText, topicSchema } from './schema.js';
+
+/** A content file is invalid; the message names the file and the field. */
+export class ContentError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[]
+  ) {
+    super(`${file}: ${problems.join('; ')}`);
+  }
+}
+
+/** Thrown when a topic or region id is not in the content. */
+export class ContentNotFoundError extends Error {}
+
+/** A topic's text as shown to a person: the best available language and its status. */
+export interface LocalizedTopic {
+  id: string;
+  icon: string;
+  reviewed: string;
+  sources: TopicFile['sources'];
+  text: TopicText;
+  /** The language the text is actually written in (differs from the asked one on fallback). */
+  language: LanguageCode;
+  /** The German text changed after this translation was made. */
+  stale: boolean;
+}
+
+/** Version of the German text of a topic; translations record it in `from`. */
+export function sourceHash(text: TopicText): string {
+  return createHash('sha256').update([text.title, text.answer, text.more ?? ''].join('\u0000')).digest('hex').slice(0, 12);
+}
+
+function parseFile<S extends z.ZodType>(path: string, schema: S): z.infer<S> {
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new ContentError(path, [`not valid YAML (${(e as Error).message.split('\n')[0]})`]);
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    throw new ContentError(
+      path,
+      result.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`)
+    );
+  }
+  const id = (result.data as { id: string }).id;
+  if (id !== basename(path, '.yaml')) throw new ContentError(path, [`id: "${id}" must equal the file name`]);
+  return result.data;
+}
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/**
+ * All content, loaded and validated once at start-up. Topics are data: adding a topic is adding a
+ * file under `content/topics/`. Throws ContentError for the first invalid file.
+ */
+export class ContentRepository {
+  readonly topics: readonly TopicFile[];
+  readonly regions: readonly Region[];
+
+  constructor(topics: TopicFile[], regions: Region[]) {
+    this.topics = [...topics].sort((a, b) => a.order - b.order);
+    this.regions = [...regions].sort((a, b) => a.order - b.order);
+    for (const region of regions) {
+      for (const offer of region.offers) {
+        if (!this.topics.some((t) => t.id === offer.topic)) {
+          throw new ContentError(`regions/${region.id}.yaml`, [`offers.topic: unknown topic "${offer.topic}"`]);
+        }
+      }
+    }
+  }
+
+  /** Loads `<dir>/topics/*.yaml` and `<dir>/regions/*.yaml`. */
+  static load(dir: string): ContentRepository {
+    return new ContentRepository(
+      yamlFiles(join(dir, 'topics')).map((f) => parseFile(f, topicSchema)),
+      yamlFiles(join(dir, 'regions')).map((f) => parseFile(f, regionSchema))
+    );
+  }
+
+  topic(id: string): TopicFile {
+    const found = this.topics.find((t) => t.id === id);
+    if (!found) throw new ContentNotFoundError(`No topic "${id}"`);
+    return found;
+  }
+
+  region(id: string): Region | undefined {
+    return this.regions.find((r) => r.id === id);
+  }
+
+  /** The topic in `lang`, falling back along the language's fallback chain to German. */
+  localize(id: string, lang: LanguageCode): LocalizedTopic {
+    const topic = this.topic(id);
+    const chain = [lang, ...language(lang).fallback, SOURCE_LANGUAGE];
+    const used = chain.find((code) => topic[code]) ?? SOURCE_LANGUAGE;
+    const text = topic[used] as TopicText;
+    const stale = used !== SOURCE_LANGUAGE && text.from !== undefined && text.from !== sourceHash(topic[SOURCE_LANGUAGE] as TopicText);
+    return { id, icon: topic.icon, reviewed: topic.reviewed, sources: topic.sources, text, language: used, stale };
+  }
+
+  /** The offers of a region for one topic, in `lang` where translated (else German). */
+  offers(regionId: string | undefined, topicId: string, lang: LanguageCode): { text: string; confirm: boolean; url?: string }[] {
+    const region = regionId ? this.region(regionId) : undefined;
+    if (!region) return [];
+    const chain = [lang, ...language(lang).fallback, SOURCE_LANGUAGE];
+    return region.offers
+      .filter((o) => o.topic === topicId)
+      .map((o) => ({ text: chain.map((c) => o.text[c]).find(Boolean) as string, confirm: o.confirm, url: o.url }));
+  }
+}

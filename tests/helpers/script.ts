@@ -1,0 +1,27 @@
+import type { LanguageCode } from '../../src/i18n/languages.js';
+
+/** The script a language is written in, as a pattern that matches its letters. */
+export const SCRIPT: Record<LanguageCode, RegExp> = {
+  de: /[a-zäöüß]/i,
+  en: /[a-z]/i,
+  fr: /[a-zéèàç]/i,
+  tr: /[a-zçğışöü]/i,
+  ku: /[a-zçêîşû]/i,
+  so: /[a-z]/i,
+  ar: /[\u0600-\u06FF]/,
+  fa: /[\u0600-\u06FF]/,
+  ps: /[\u0600-\u06FF]/,
+  ti: /[\u1200-\u137F]/,
+  uk: /[\u0400-\u04FF]/,
+  ru: /[\u0400-\u04FF]/
+};
+
+/** Share of letters in `text` (links and markdown removed) that belong to the language's script. */
+export function scriptShare(text: string, lang: LanguageCode): number {
+  const letters = text
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/https?:\/\/\S+/g, '')
+    .match(/\p{L}/gu) ?? [];
+  if (!letters.length) return 0;
+  return letters.filter((l) => SCRIPT[lang].test(l)).length / letters.length;
+}
