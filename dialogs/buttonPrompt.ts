@@ -1,4 +1,4 @@
-import { ActionTypes } from 'botbuilder';
+import { ActionTypes, CardFactory, InputHints } from 'botbuilder';
 import {
   type Choice,
   ChoicePrompt,
@@ -59,6 +59,25 @@ export function buttonOptions(
 export class ButtonPrompt extends ChoicePrompt {
   constructor(dialogId: string, validator?: PromptValidator<FoundChoice>) {
     super(dialogId, validator);
+  }
+
+  /**
+   * Sends the prompt with our buttons: botbuilder's hero card would drop each choice's action and
+   * send the bare id, so the card is built here.
+   */
+  protected override async onPrompt(
+    context: TurnContext,
+    _state: object,
+    options: PromptOptions,
+    isRetry: boolean
+  ): Promise<void> {
+    const base = isRetry && options.retryPrompt ? options.retryPrompt : options.prompt;
+    const activity: Partial<Activity> = typeof base === 'string' || !base ? { type: 'message', text: base ?? '' } : { ...base };
+    const actions = ((options.choices ?? []) as Choice[]).map((c) => c.action!);
+    if (options.style === ListStyle.heroCard) activity.attachments = [CardFactory.heroCard('', undefined, actions)];
+    else activity.suggestedActions = { actions, to: [] };
+    activity.inputHint = InputHints.ExpectingInput;
+    await context.sendActivity(activity);
   }
 
   protected override async onRecognize(

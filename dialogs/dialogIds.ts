@@ -6,8 +6,12 @@ export const DialogIds = {
   main: 'main',
   flow: 'main.flow',
   language: 'language',
+  languageSteps: 'language.steps',
   region: 'region',
+  regionSteps: 'region.steps',
   menu: 'menu',
+  menuSteps: 'menu.steps',
   topic: 'topic',
+  topicSteps: 'topic.steps',
   buttons: 'buttons'
 } as const;

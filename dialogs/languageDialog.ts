@@ -18,8 +18,9 @@ export class LanguageDialog extends ComponentDialog {
     super(DialogIds.language);
     this.addDialog(new ButtonPrompt(DialogIds.buttons));
     this.addDialog(
-      new WaterfallDialog(`${DialogIds.language}.steps`, [this.ask.bind(this), this.choose.bind(this)])
+      new WaterfallDialog(DialogIds.languageSteps, [this.ask.bind(this), this.choose.bind(this)])
     );
+    this.initialDialogId = DialogIds.languageSteps;
   }
 
   private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {

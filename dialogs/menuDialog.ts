@@ -17,8 +17,9 @@ export class MenuDialog extends ComponentDialog {
     this.addDialog(new ButtonPrompt(DialogIds.buttons));
     this.addDialog(new TopicDialog(content));
     this.addDialog(
-      new WaterfallDialog(`${DialogIds.menu}.steps`, [this.ask.bind(this), this.open.bind(this), this.loop.bind(this)])
+      new WaterfallDialog(DialogIds.menuSteps, [this.ask.bind(this), this.open.bind(this), this.loop.bind(this)])
     );
+    this.initialDialogId = DialogIds.menuSteps;
   }
 
   private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {

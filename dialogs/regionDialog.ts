@@ -10,7 +10,8 @@ export class RegionDialog extends ComponentDialog {
   constructor(private readonly content: ContentRepository) {
     super(DialogIds.region);
     this.addDialog(new ButtonPrompt(DialogIds.buttons));
-    this.addDialog(new WaterfallDialog(`${DialogIds.region}.steps`, [this.ask.bind(this), this.choose.bind(this)]));
+    this.addDialog(new WaterfallDialog(DialogIds.regionSteps, [this.ask.bind(this), this.choose.bind(this)]));
+    this.initialDialogId = DialogIds.regionSteps;
   }
 
   private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -20,7 +20,8 @@ export class TopicDialog extends ComponentDialog {
   constructor(private readonly content: ContentRepository) {
     super(DialogIds.topic);
     this.addDialog(new ButtonPrompt(DialogIds.buttons));
-    this.addDialog(new WaterfallDialog(`${DialogIds.topic}.steps`, [this.show.bind(this), this.next.bind(this)]));
+    this.addDialog(new WaterfallDialog(DialogIds.topicSteps, [this.show.bind(this), this.next.bind(this)]));
+    this.initialDialogId = DialogIds.topicSteps;
   }
 
   private async show(step: WaterfallStepContext): Promise<DialogTurnResult> {

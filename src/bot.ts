@@ -47,9 +47,12 @@ export class IntegrationBot extends ActivityHandler {
 
   override async run(ctx: TurnContext): Promise<void> {
     const session = await Session.attach(ctx, this.store, this.i18n);
-    // Every reply is labelled with the language it is written in, unless it says otherwise.
+    // Every reply is labelled with the language it is written in. botbuilder copies the client's
+    // locale onto replies; only a topic answer, whose text may be a fallback language, keeps its own.
     ctx.onSendActivities(async (_ctx, activities, next) => {
-      for (const a of activities) if (a.type === ActivityTypes.Message && !a.locale) a.locale = session.language;
+      for (const a of activities) {
+        if (a.type === ActivityTypes.Message && !(a.channelData as { topic?: string } | undefined)?.topic) a.locale = session.language;
+      }
       return next();
     });
     await super.run(ctx);

@@ -28,7 +28,7 @@ export class Chat {
   readonly adapter: TestAdapter;
 
   constructor(bot: IntegrationBot, readonly userId = 'user-1', readonly locale = 'de-DE') {
-    this.adapter = new TestAdapter((ctx) => bot.run(ctx), { user: { id: userId, name: 'Person' } });
+    this.adapter = new TestAdapter((ctx) => bot.run(ctx), { from: { id: userId, name: 'Person' } });
     this.adapter.locale = locale;
   }
 

@@ -1,0 +1,70 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkContent } from '../../src/content/check.js';
+import { ContentError, ContentRepository } from '../../src/content/repository.js';
+import { tempDir } from '../helpers/app.js';
+
+describe('the real content', () => {
+  const content = ContentRepository.load('content');
+
+  test('passes content:check: every topic in every language, same links, sources, no placeholders', () => {
+    expect(checkContent(content).errors).toEqual([]);
+  });
+
+  test('has every topic of the contract and the six regions of the source documents', () => {
+    expect(content.topics.map((t) => t.id).sort()).toEqual(
+      ['appointment', 'benefits', 'clothing', 'counselling', 'emergency', 'furniture', 'health', 'housing', 'integration-course',
+        'language-course', 'office', 'recognition', 'residence', 'training-education', 'women', 'work'].sort()
+    );
+    expect(content.regions.map((r) => r.id).sort()).toEqual(['dresden', 'heinsberg', 'krefeld', 'peine', 'stendal', 'viersen']);
+  });
+
+  test('emergency comes first and gives 112 and 110 in every language', () => {
+    const emergency = content.topics[0];
+    expect(emergency.id).toBe('emergency');
+    for (const lang of ['de', 'en', 'ar', 'fa', 'ti', 'uk', 'ru', 'tr', 'ku', 'ps', 'so', 'fr'] as const) {
+      expect(emergency[lang]?.answer).toMatch(/112[\s\S]*110|110[\s\S]*112/);
+    }
+  });
+
+  test('no office states a house number that no source gives: unconfirmed details are flagged', () => {
+    for (const region of content.regions) {
+      for (const office of region.offices) if (!office.url) expect([region.id, office.name, office.confirm]).toEqual([region.id, office.name, true]);
+    }
+  });
+});
+
+describe('a broken content file is refused, naming the file and the field', () => {
+  function withFixture(edit: (dir: string) => void): { load: () => ContentRepository } {
+    const { dir, cleanup } = tempDir();
+    cpSync('content', dir, { recursive: true });
+    edit(dir);
+    afterAll(cleanup);
+    return { load: () => ContentRepository.load(dir) };
+  }
+  const rewrite = (dir: string, file: string, change: (text: string) => string) =>
+    writeFileSync(join(dir, file), change(readFileSync(join(dir, file), 'utf8')));
+
+  const missingSource = withFixture((dir) => rewrite(dir, 'topics/clothing.yaml', (t) => t.replace(/^sources:[\s\S]*?(?=^\w)/m, 'sources: []\n')));
+  test('no source', () => {
+    expect(missingSource.load).toThrow(ContentError);
+    expect(missingSource.load).toThrow(/topics\/clothing\.yaml: sources: needs at least one official source/);
+  });
+
+  const missingLanguage = withFixture((dir) => rewrite(dir, 'topics/furniture.yaml', (t) => t.replace(/^ti:[\s\S]*?(?=^\w)/m, '')));
+  test('a missing language', () => {
+    expect(checkContent(missingLanguage.load()).errors).toContain('topics/furniture.yaml: ti: translation missing');
+  });
+
+  const changedLink = withFixture((dir) =>
+    rewrite(dir, 'topics/recognition.yaml', (t) => t.replace(/(^fr:[\s\S]*?)https:\/\/www\.anerkennung-in-deutschland\.de[^\s)]*/m, '$1https://example.org/'))
+  );
+  test('a changed link in one language', () => {
+    expect(checkContent(changedLink.load()).errors.join('\n')).toMatch(/topics\/recognition\.yaml: fr: links differ from de/);
+  });
+
+  const badField = withFixture((dir) => rewrite(dir, 'topics/housing.yaml', (t) => t.replace(/^reviewed: .*$/m, 'reviewed: yesterday')));
+  test('a bad date', () => {
+    expect(badField.load).toThrow(/topics\/housing\.yaml: reviewed: must be a date like 2026-11-22/);
+  });
+});
