@@ -63,7 +63,7 @@ export async function buildApp(config: Config, options: { log?: Logger } = {}): 
   const adapter = new CloudAdapter(
     new ConfigurationBotFrameworkAuthentication(config as unknown as ConfigurationBotFrameworkAuthenticationOptions)
   );
-  adapter.onTurnError = async (ctx: TurnContext, error: Error) => {
+  const onTurnError = async (ctx: TurnContext, error: Error) => {
     // The conversation id only: never message text or names.
     log.error({ err: error, conversation: ctx.activity.conversation?.id }, 'turn failed');
     let apology = 'Entschuldigung, da ist etwas schiefgelaufen. / Sorry, something went wrong.';
@@ -75,6 +75,11 @@ export async function buildApp(config: Config, options: { log?: Logger } = {}): 
     await ctx.sendActivity(apology).catch(() => undefined);
     await conversationState.delete(ctx).catch(() => undefined);
   };
+  adapter.onTurnError = onTurnError;
+  // Direct Line turns come from this server, not from Azure: a local-mode adapter runs them, so no
+  // Bot Framework token is expected and replies go to our own connector without an AAD token.
+  const directLineAdapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  directLineAdapter.onTurnError = onTurnError;
 
   const server = createServer({ log, frameAncestors: config.FRAME_ANCESTORS });
   let baseUrl = '';
@@ -82,7 +87,10 @@ export async function buildApp(config: Config, options: { log?: Logger } = {}): 
     secret: config.DIRECTLINE_SECRET,
     tokenTtlSeconds: config.DIRECTLINE_TOKEN_TTL,
     pageTokenRate: config.DIRECTLINE_TOKEN_RATE,
-    deliver: (activity) => adapter.processActivityDirect('', activity as Activity, (ctx) => bot.run(ctx))
+    deliver: (activity) => directLineAdapter.processActivityDirect('', activity as Activity, (ctx) => bot.run(ctx)),
+    onError: (err, conversation) => log.error({ err, conversation }, 'direct line turn failed'),
+    clientIp: (req) =>
+      (config.TRUST_PROXY && String(req.headers['x-forwarded-for'] ?? '').split(',').pop()?.trim()) || (req.socket.remoteAddress ?? 'unknown')
   });
   directLine.register(server, { internalBaseUrl: () => baseUrl });
   directLine.attachWebSocket(server.server);

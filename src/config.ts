@@ -13,14 +13,16 @@ const schema = z.object({
   LOCALES_DIR: z.string().min(1).default('./locales'),
   /** Direct Line secret for server-side clients; random per process when unset. */
   DIRECTLINE_SECRET: z.string().min(16).optional(),
-  /** Lifetime of a Direct Line token, in seconds. */
-  DIRECTLINE_TOKEN_TTL: z.coerce.number().int().min(60).max(86400).default(1800),
+  /** Lifetime of a Direct Line token, in seconds; the official client refreshes every 15 minutes. */
+  DIRECTLINE_TOKEN_TTL: z.coerce.number().int().min(1200).max(86400).default(1800),
   /** Page token requests allowed per client IP and minute. */
   DIRECTLINE_TOKEN_RATE: z.coerce.number().int().min(1).default(10),
   /** Idle conversation state (dialog stacks) is removed after this many hours. */
   STATE_TTL_HOURS: z.coerce.number().positive().default(72),
   /** A person's stored language and region are removed after this many idle days. */
   PROFILE_TTL_DAYS: z.coerce.number().positive().default(180),
+  /** Behind a reverse proxy: take the client address from the last X-Forwarded-For entry. */
+  TRUST_PROXY: z.stringbool().default(false),
   /** Who may embed the web chat in a frame (CSP frame-ancestors). */
   FRAME_ANCESTORS: z.string().default("'self'"),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),

@@ -44,7 +44,8 @@ export function createServer(options: { log: Logger; frameAncestors: string }): 
   server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number; toJSON?: () => unknown }, done: () => void) => {
     const status = err.statusCode ?? 500;
     if (status >= 500) {
-      options.log.error({ err, path: req.getPath() }, 'request failed');
+      // No URL: connector paths and stream URLs carry capabilities.
+      options.log.error({ err, method: req.method }, 'request failed');
       err.toJSON = () => ({ error: { code: 'InternalError', message: 'Internal error' } });
     } else {
       err.toJSON = () => ({ error: { code: err.name.replace(/Error$/, ''), message: err.message } });

@@ -51,7 +51,6 @@
       {
         directLine,
         store,
-        userID: userId,
         locale: lang.code,
         dir: lang.rtl ? 'rtl' : 'ltr',
         styleOptions: {
