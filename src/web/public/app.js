@@ -30,10 +30,12 @@
 
   const directLine = window.WebChat.createDirectLine({ token, domain: location.origin + '/v3/directline' });
   const store = window.WebChat.createStore({}, () => (next) => (action) => {
-    // The bot labels each reply with its language; the page follows it.
+    // The bot labels each reply with the person's language and the page follows it. A topic
+    // answer is labelled with the language of its text instead, which may be a fallback.
     if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
-      const { from, locale } = action.payload.activity;
-      if (from && from.role === 'bot' && byCode[locale] && locale !== current.code) setTimeout(() => show(byCode[locale]));
+      const { from, locale, channelData } = action.payload.activity;
+      const personal = from && from.role === 'bot' && !(channelData && channelData.topic);
+      if (personal && byCode[locale] && locale !== current.code) setTimeout(() => show(byCode[locale]));
     }
     return next(action);
   });
