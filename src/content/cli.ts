@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { LANGUAGE_CODES } from '../i18n/languages.js';
 import { type CellStatus, cellStatus, checkContent } from './check.js';
-import { ContentError, ContentRepository } from './repository.js';
+import { ContentError, ContentRepository, sourceHash } from './repository.js';
+import type { TopicText } from './schema.js';
 
 /**
  * Editor tools: `content:check` validates every file and exits non-zero on errors;
@@ -19,9 +20,10 @@ function main(command: string | undefined, dir: string): number {
   const report = checkContent(content);
   if (command === 'status') {
     const mark: Record<CellStatus, string> = { missing: '—', machine: 'm', reviewed: '✓', stale: 'S' };
-    console.log(['topic'.padEnd(20), ...LANGUAGE_CODES.map((l) => l.padEnd(3))].join(' '));
+    console.log(['topic'.padEnd(20), ...LANGUAGE_CODES.map((l) => l.padEnd(3)), 'German version (from:)'].join(' '));
     for (const topic of content.topics) {
-      console.log([topic.id.padEnd(20), ...LANGUAGE_CODES.map((l) => mark[cellStatus(content, topic.id, l)].padEnd(3))].join(' '));
+      const cells = LANGUAGE_CODES.map((l) => mark[cellStatus(content, topic.id, l)].padEnd(3));
+      console.log([topic.id.padEnd(20), ...cells, sourceHash(topic.de as TopicText)].join(' '));
     }
     console.log('\n✓ reviewed   m machine translation   S stale (German changed)   — missing');
   }
