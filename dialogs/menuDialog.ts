@@ -37,6 +37,7 @@ export class MenuDialog extends ComponentDialog {
   }
 
   private async loop(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    return step.replaceDialog(DialogIds.menu, { another: true } satisfies MenuDialogOptions);
+    // Replace the inner steps, not this component: that would nest a new menu inside the old one.
+    return step.replaceDialog(DialogIds.menuSteps, { another: true } satisfies MenuDialogOptions);
   }
 }

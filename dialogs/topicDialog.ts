@@ -48,7 +48,7 @@ export class TopicDialog extends ComponentDialog {
   private async next(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = step.options as TopicDialogOptions;
     if (step.result.value === 'more') {
-      return step.replaceDialog(DialogIds.topic, { topic: options.topic, detail: true } satisfies TopicDialogOptions);
+      return step.replaceDialog(DialogIds.topicSteps, { topic: options.topic, detail: true } satisfies TopicDialogOptions);
     }
     return step.endDialog();
   }

@@ -1,5 +1,6 @@
 import { type Activity, ActivityTypes, TestAdapter } from 'botbuilder';
 import type { IntegrationBot } from '../../src/bot.js';
+import type { Store } from '../../src/store/store.js';
 
 /** A reply as a test reads it: text, buttons (title + value) and the contract fields. */
 export interface Reply {
@@ -25,22 +26,31 @@ function toReply(a: Partial<Activity>): Reply {
  * activity and returns every reply of that turn.
  */
 export class Chat {
+  private static count = 0;
   readonly adapter: TestAdapter;
 
-  constructor(bot: IntegrationBot, readonly userId = 'user-1', readonly locale = 'de-DE') {
-    this.adapter = new TestAdapter((ctx) => bot.run(ctx), { from: { id: userId, name: 'Person' } });
+  constructor(private readonly bot: IntegrationBot, readonly userId = 'user-1', readonly locale = 'de-DE') {
+    // Each chat is its own conversation (TestAdapter would name them all "Convo1").
+    const conversation = TestAdapter.createConversation(`conversation-${userId}-${++Chat.count}`, userId, 'bot');
+    this.adapter = new TestAdapter(conversation);
     this.adapter.locale = locale;
   }
 
   private async turn(activity: Partial<Activity>): Promise<Reply[]> {
     this.adapter.activeQueue.splice(0);
-    await this.adapter.processActivity({ locale: this.locale, ...activity });
+    await this.adapter.processActivity({ locale: this.locale, ...activity }, (ctx) => this.bot.run(ctx));
     return this.adapter.activeQueue.splice(0).map(toReply);
   }
 
   /** The conversation starts (the channel adds the person). */
   start(): Promise<Reply[]> {
     return this.turn({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: this.userId, name: 'Person' }] });
+  }
+
+  /** The size of this conversation's stored dialog state, in bytes of JSON. */
+  async stateSize(store: Store): Promise<number> {
+    const { channelId, conversation } = this.adapter.conversation;
+    return JSON.stringify(await store.readState([`${channelId}/conversations/${conversation.id}/`])).length;
   }
 
   /** The person types text. */
