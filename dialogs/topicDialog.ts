@@ -10,11 +10,16 @@ export interface TopicDialogOptions {
   topic: string;
   /** Show the detailed text instead of the short answer. */
   detail?: boolean;
+  /** Show the answer to this follow-up sub-question. */
+  question?: string;
 }
+
+const QUESTION = 'q:';
 
 /**
  * Shows any topic from `content/`: the answer for the person's region and language, with the
- * follow-ups "more detail", "another topic", "menu" and "change language". Topics are data.
+ * follow-ups: the topic's sub-questions, "more detail", "another topic", "menu" and "change
+ * language". Topics are data.
  */
 export class TopicDialog extends ComponentDialog {
   constructor(private readonly content: ContentRepository) {
@@ -27,7 +32,7 @@ export class TopicDialog extends ComponentDialog {
   private async show(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = step.options as TopicDialogOptions;
     const { t, language, profile } = session(step.context);
-    const answer = renderTopic(this.content, options.topic, { lang: language, region: profile.region, detail: options.detail, t });
+    const answer = renderTopic(this.content, options.topic, { lang: language, region: profile.region, ...options, t });
     const activity: Partial<Activity> = {
       type: ActivityTypes.Message,
       text: answer.text,
@@ -35,9 +40,10 @@ export class TopicDialog extends ComponentDialog {
       locale: answer.language,
       channelData: { topic: answer.topic }
     };
-    const hasMore = !options.detail && Boolean(this.content.localize(options.topic, language).text.more);
+    const { text } = this.content.localize(options.topic, language);
     const buttons: Button[] = [
-      ...(hasMore ? [{ id: 'more', title: t('topic.more') }] : []),
+      ...(text.questions ?? []).filter((q) => q.id !== options.question).map((q) => ({ id: QUESTION + q.id, title: q.q })),
+      ...(!options.detail && !options.question && text.more ? [{ id: 'more', title: t('topic.more') }] : []),
       { id: 'another', title: t('topic.another') },
       { id: 'menu', title: t('topic.menu'), command: true },
       { id: 'language', title: t('topic.language'), command: true }
@@ -47,8 +53,12 @@ export class TopicDialog extends ComponentDialog {
 
   private async next(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = step.options as TopicDialogOptions;
-    if (step.result.value === 'more') {
+    const choice = step.result.value as string;
+    if (choice === 'more') {
       return step.replaceDialog(DialogIds.topicSteps, { topic: options.topic, detail: true } satisfies TopicDialogOptions);
+    }
+    if (choice.startsWith(QUESTION)) {
+      return step.replaceDialog(DialogIds.topicSteps, { topic: options.topic, question: choice.slice(QUESTION.length) } satisfies TopicDialogOptions);
     }
     return step.endDialog();
   }

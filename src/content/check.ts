@@ -12,7 +12,8 @@ export interface CheckReport {
 export type CellStatus = 'missing' | 'machine' | 'reviewed' | 'stale';
 
 const LINK = /https:\/\/[^\s)\]>"]+/g;
-const links = (t: TopicText) => [...`${t.answer}\n${t.more ?? ''}`.matchAll(LINK)].map((m) => m[0]).sort().join(' ');
+const links = (t: TopicText) =>
+  [...[t.answer, t.more ?? '', ...(t.questions ?? []).map((q) => q.a)].join('\n').matchAll(LINK)].map((m) => m[0]).sort().join(' ');
 
 /** The status of one topic in one language, as `content:status` shows it. */
 export function cellStatus(content: ContentRepository, topicId: string, lang: LanguageCode): CellStatus {
@@ -45,6 +46,8 @@ export function checkContent(content: ContentRepository): CheckReport {
         if (/\{\{|\}\}/.test(text[field] ?? '')) errors.push(`${file}: ${lang}.${field}: contains a {{placeholder}}`);
       }
       if (source.more && !text.more) errors.push(`${file}: ${lang}.more: missing (German has it)`);
+      const ids = (t?: TopicText) => (t?.questions ?? []).map((q) => q.id).join(', ');
+      if (ids(text) !== ids(source)) errors.push(`${file}: ${lang}.questions: ids [${ids(text)}] differ from ${SOURCE_LANGUAGE} [${ids(source)}]`);
       if (lang !== SOURCE_LANGUAGE && !text.review) errors.push(`${file}: ${lang}.review: must be "machine" or "reviewed"`);
       if (text.review === 'reviewed' && (!text.reviewer || !text.reviewedOn)) {
         errors.push(`${file}: ${lang}: a reviewed translation needs reviewer and reviewedOn`);

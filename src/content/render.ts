@@ -20,14 +20,15 @@ export interface RenderedAnswer {
 export function renderTopic(
   content: ContentRepository,
   topicId: string,
-  options: { lang: LanguageCode; region?: string; detail?: boolean; t: TFunction }
+  options: { lang: LanguageCode; region?: string; detail?: boolean; question?: string; t: TFunction }
 ): RenderedAnswer {
   const { lang, t } = options;
   const topic = content.localize(topicId, lang);
-  const parts: string[] = [`**${topic.icon} ${topic.text.title}**`];
+  const question = topic.text.questions?.find((q) => q.id === options.question);
+  const parts: string[] = [`**${topic.icon} ${topic.text.title}${question ? ` – ${question.q}` : ''}**`];
   if (topic.language !== lang) parts.push(`_${t('topic.fallback', { language: language(topic.language).endonym })}_`);
   if (topic.stale) parts.push(`_${t('topic.stale')}_`);
-  parts.push((options.detail && topic.text.more) || topic.text.answer);
+  parts.push(question?.a ?? ((options.detail && topic.text.more) || topic.text.answer));
 
   if (topicId !== 'emergency') parts.push(regionalBlock(content, topicId, options));
 

@@ -34,7 +34,8 @@ export interface LocalizedTopic {
 
 /** Version of the German text of a topic; translations record it in `from`. */
 export function sourceHash(text: TopicText): string {
-  return createHash('sha256').update([text.title, text.answer, text.more ?? ''].join('\u0000')).digest('hex').slice(0, 12);
+  const questions = (text.questions ?? []).flatMap((q) => [q.id, q.q, q.a]);
+  return createHash('sha256').update([text.title, text.answer, text.more ?? '', ...questions].join('\u0000')).digest('hex').slice(0, 12);
 }
 
 function parseFile<S extends z.ZodType>(path: string, schema: S): z.infer<S> {

@@ -19,7 +19,11 @@ export const topicTextSchema = z.strictObject({
   from: z.string().regex(/^[0-9a-f]{8,64}$/, 'must be the hash printed by content:status').optional(),
   title: text,
   answer: text,
-  more: text.optional()
+  more: text.optional(),
+  /** Follow-up sub-questions shown as buttons under the answer; the same ids in every language. */
+  questions: z
+    .array(z.strictObject({ id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be an id like "who-pays"'), q: text, a: text }))
+    .optional()
 });
 
 const languageFields = Object.fromEntries(
