@@ -1,8 +1,10 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkContent } from '../../src/content/check.js';
+import { cellStatus, checkContent } from '../../src/content/check.js';
 import { ContentError, ContentRepository } from '../../src/content/repository.js';
-import { tempDir } from '../helpers/app.js';
+import { createI18n } from '../../src/i18n/i18n.js';
+import { tempDir, testApp } from '../helpers/app.js';
+import { Chat, last } from '../helpers/chat.js';
 
 describe('the real content', () => {
   const content = ContentRepository.load('content');
@@ -57,14 +59,50 @@ describe('a broken content file is refused, naming the file and the field', () =
   });
 
   const changedLink = withFixture((dir) =>
-    rewrite(dir, 'topics/recognition.yaml', (t) => t.replace(/(^fr:[\s\S]*?)https:\/\/www\.anerkennung-in-deutschland\.de[^\s)]*/m, '$1https://example.org/'))
+    rewrite(dir, 'topics/recognition.yaml', (t) => t.replace(/^(uk:\n(?:  .*\n|\n)*?  answer: \|\n)/m, '$1    https://example.org/anerkennung\n'))
   );
-  test('a changed link in one language', () => {
-    expect(checkContent(changedLink.load()).errors.join('\n')).toMatch(/topics\/recognition\.yaml: fr: links differ from de/);
+  test('a link in one language that German does not have', () => {
+    expect(checkContent(changedLink.load()).errors.join('\n')).toMatch(/topics\/recognition\.yaml: uk: links differ from de \(https:\/\/example\.org\/anerkennung\)/);
+  });
+
+  const placeholder = withFixture((dir) =>
+    rewrite(dir, 'topics/work.yaml', (t) => t.replace(/^(ru:\n(?:  .*\n|\n)*?  answer: \|\n)/m, '$1    {{office}}\n'))
+  );
+  test('a placeholder left in a translation', () => {
+    expect(checkContent(placeholder.load()).errors).toContain('topics/work.yaml: ru.answer: contains a {{placeholder}}');
   });
 
   const badField = withFixture((dir) => rewrite(dir, 'topics/housing.yaml', (t) => t.replace(/^reviewed: .*$/m, 'reviewed: yesterday')));
   test('a bad date', () => {
     expect(badField.load).toThrow(/topics\/housing\.yaml: reviewed: must be a date like 2026-11-22/);
+  });
+});
+
+describe('a translation made from an older German text', () => {
+  const { dir, cleanup } = tempDir();
+  cpSync('content', dir, { recursive: true });
+  const file = join(dir, 'topics', 'clothing.yaml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/^(de:\n(?:  .*\n|\n)*?  answer: \|\n)/m, '$1    Neu: Die Kleiderkammer hat jetzt auch Schuhe.\n'));
+  afterAll(cleanup);
+
+  test('is reported stale, and the bot shows it with a note in that language', async () => {
+    const content = ContentRepository.load(dir);
+    expect(cellStatus(content, 'clothing', 'ar')).toBe('stale');
+    expect(cellStatus(content, 'furniture', 'ar')).toBe('machine');
+
+    const app = await testApp({ CONTENT_DIR: dir });
+    try {
+      const chat = new Chat(app.bot, 'stale-1');
+      const regions = last(await chat.tap(last(await chat.start()), 'ar'));
+      const menu = last(await chat.tap(regions, 'krefeld'));
+      const answer = last(await chat.tap(menu, 'clothing'));
+      const note = createI18n('locales').getFixedT('ar')('topic.stale');
+      expect(answer.text).toContain(note);
+      expect(answer.locale).toBe('ar');
+      const other = last(await chat.tap(last(await chat.tap(answer, 'another')), 'furniture'));
+      expect(other.text).not.toContain(note);
+    } finally {
+      await app.dispose();
+    }
   });
 });

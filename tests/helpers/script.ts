@@ -16,12 +16,16 @@ export const SCRIPT: Record<LanguageCode, RegExp> = {
   ru: /[\u0400-\u04FF]/
 };
 
-/** Share of letters in `text` (links and markdown removed) that belong to the language's script. */
+/**
+ * Share of words in `text` (links and markdown removed) written in the language's script. Words,
+ * not letters: one Ge'ez letter is a whole syllable, so letters would undercount Tigrinya beside
+ * Latin office names.
+ */
 export function scriptShare(text: string, lang: LanguageCode): number {
-  const letters = text
+  const words = text
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/https?:\/\/\S+/g, '')
-    .match(/\p{L}/gu) ?? [];
-  if (!letters.length) return 0;
-  return letters.filter((l) => SCRIPT[lang].test(l)).length / letters.length;
+    .match(/\p{L}[\p{L}\p{M}]*/gu) ?? [];
+  if (!words.length) return 0;
+  return words.filter((w) => SCRIPT[lang].test(w)).length / words.length;
 }
