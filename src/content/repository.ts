@@ -3,8 +3,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
-import { language, type LanguageCode, SOURCE_LANGUAGE } from '../i18n/languages.js';
-import { type Region, regionSchema, type TopicFile, type TopicText, topicSchema } from './schema.js';
+import { LANGUAGE_CODES, language, type LanguageCode, SOURCE_LANGUAGE } from '../i18n/languages.js';
+import {
+  type Region,
+  regionSchema,
+  type TopicFile,
+  type TopicText,
+  topicSchema,
+  type UnderstandingFile,
+  understandingSchema
+} from './schema.js';
 
 /** A content file is invalid; the message names the file and the field. */
 export class ContentError extends Error {
@@ -32,6 +40,13 @@ export interface LocalizedTopic {
   stale: boolean;
 }
 
+/** A message with the topic it is about and the language it is written in, for training. */
+export interface LabelledText {
+  text: string;
+  topic: string;
+  language: LanguageCode;
+}
+
 /** Version of the German text of a topic; translations record it in `from`. */
 export function sourceHash(text: TopicText): string {
   const questions = (text.questions ?? []).flatMap((q) => [q.id, q.q, q.a]);
@@ -52,8 +67,8 @@ function parseFile<S extends z.ZodType>(path: string, schema: S): z.infer<S> {
       result.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`)
     );
   }
-  const id = (result.data as { id: string }).id;
-  if (id !== basename(path, '.yaml')) throw new ContentError(path, [`id: "${id}" must equal the file name`]);
+  const id = (result.data as { id?: string }).id;
+  if (id !== undefined && id !== basename(path, '.yaml')) throw new ContentError(path, [`id: "${id}" must equal the file name`]);
   return result.data;
 }
 
@@ -72,7 +87,11 @@ export class ContentRepository {
   readonly topics: readonly TopicFile[];
   readonly regions: readonly Region[];
 
-  constructor(topics: TopicFile[], regions: Region[]) {
+  constructor(
+    topics: TopicFile[],
+    regions: Region[],
+    readonly understanding: UnderstandingFile = { outOfScope: {}, emergencyWords: {} }
+  ) {
     this.topics = [...topics].sort((a, b) => a.order - b.order);
     this.regions = [...regions].sort((a, b) => a.order - b.order);
     for (const region of regions) {
@@ -88,8 +107,30 @@ export class ContentRepository {
   static load(dir: string): ContentRepository {
     return new ContentRepository(
       yamlFiles(join(dir, 'topics')).map((f) => parseFile(f, topicSchema)),
-      yamlFiles(join(dir, 'regions')).map((f) => parseFile(f, regionSchema))
+      yamlFiles(join(dir, 'regions')).map((f) => parseFile(f, regionSchema)),
+      parseFile(join(dir, 'understanding.yaml'), understandingSchema)
     );
+  }
+
+  /**
+   * Everything free-text understanding learns from: each topic's examples, titles and
+   * sub-questions in every language, and the out-of-scope messages (topic `none`).
+   */
+  trainingTexts(): LabelledText[] {
+    const out: LabelledText[] = [];
+    for (const topic of this.topics) {
+      for (const language of LANGUAGE_CODES) {
+        const text = topic[language];
+        if (!text) continue;
+        for (const t of [text.title, ...(text.examples ?? []), ...(text.questions ?? []).map((q) => q.q)]) {
+          out.push({ text: t, topic: topic.id, language });
+        }
+      }
+    }
+    for (const [language, texts] of Object.entries(this.understanding.outOfScope)) {
+      for (const text of texts ?? []) out.push({ text, topic: 'none', language: language as LanguageCode });
+    }
+    return out;
   }
 
   topic(id: string): TopicFile {

@@ -23,7 +23,9 @@ export const topicTextSchema = z.strictObject({
   /** Follow-up sub-questions shown as buttons under the answer; the same ids in every language. */
   questions: z
     .array(z.strictObject({ id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be an id like "who-pays"'), q: text, a: text }))
-    .optional()
+    .optional(),
+  /** Messages as people write them about this topic: they teach the bot to understand free text. */
+  examples: z.array(text).optional()
 });
 
 const languageFields = Object.fromEntries(
@@ -73,7 +75,16 @@ export const regionSchema = z.strictObject({
     .default([])
 });
 
+/** `content/understanding.yaml`: what teaches free-text understanding beyond the topic files. */
+export const understandingSchema = z.strictObject({
+  /** Messages outside the bot's scope, per language. */
+  outOfScope: z.partialRecord(z.enum(LANGUAGE_CODES), z.array(text)),
+  /** Word starts that signal acute danger, per language, already normalised. */
+  emergencyWords: z.partialRecord(z.enum(LANGUAGE_CODES), z.array(text))
+});
+
 export type TopicFile = z.infer<typeof topicSchema>;
+export type UnderstandingFile = z.infer<typeof understandingSchema>;
 export type TopicText = z.infer<typeof topicTextSchema>;
 export type Region = z.infer<typeof regionSchema>;
 export type Office = Region['offices'][number];

@@ -1,0 +1,100 @@
+import type { LanguageCode } from '../i18n/languages.js';
+import { type LanguageGuess, LanguageIdentifier } from './languageId.js';
+import { charNgrams, NaiveBayes, type Scored } from './naiveBayes.js';
+import { normalize } from './normalize.js';
+
+/** What the bot understood of one message. */
+export interface Understanding {
+  /** The language the message is written in, if it says enough to tell. */
+  language?: LanguageGuess;
+  /** The topic id, or `none` when out of scope or not sure enough. */
+  topic: string;
+  /** Calibrated confidence of `topic` (for `none`: of the best guess being wrong). */
+  confidence: number;
+  /** The likeliest topics with their probabilities, best first (no `none`). */
+  candidates: Scored<string>[];
+  /** Acute danger: answer with the emergency numbers before anything else. */
+  emergency: boolean;
+}
+
+/** What understanding learns from (see ContentRepository.trainingTexts and content/understanding.yaml). */
+export interface TrainingData {
+  texts: { text: string; topic: string; language: LanguageCode }[];
+  /** Further texts per language for language identification (answers, UI strings). */
+  languageTexts: Partial<Record<LanguageCode, string[]>>;
+  /** Normalised word starts that signal acute danger, per language. */
+  emergencyWords: Partial<Record<LanguageCode, string[]>>;
+}
+
+/** Thresholds, set from the measurements printed by `npm run eval`. */
+export interface Thresholds {
+  /** At or above: answer the topic. */
+  answer: number;
+  /** At or above (and below `answer`): ask which of the likeliest topics is meant. */
+  clarify: number;
+  /** The emergency class at or above this probability counts as an emergency. */
+  emergency: number;
+  /** Temperature of the topic model's softmax. */
+  temperature: number;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.5, clarify: 0.2, emergency: 0.2, temperature: 4 };
+
+const topicFeatures = (text: string) => {
+  const words = normalize(text).split(' ').filter(Boolean);
+  return [...words.map((w) => `w:${w}`), ...charNgrams(words, 3, 5)];
+};
+
+/**
+ * Free-text understanding, offline: language identification, a topic classifier (naive Bayes over
+ * words and character n-grams, all languages in one model so German office words help
+ * everywhere), and an emergency detector that favours recall (word list OR classifier).
+ */
+export class Understander {
+  private readonly topics: NaiveBayes<string>;
+  private readonly languages: LanguageIdentifier;
+  private readonly emergencyWords: string[];
+
+  constructor(
+    data: TrainingData,
+    readonly thresholds: Thresholds = DEFAULT_THRESHOLDS
+  ) {
+    this.topics = new NaiveBayes<string>(topicFeatures, 0.1, thresholds.temperature).train(
+      data.texts.map((t) => ({ text: t.text, label: t.topic }))
+    );
+    const samples: Partial<Record<LanguageCode, string[]>> = {};
+    for (const t of data.texts) (samples[t.language] ??= []).push(t.text);
+    for (const [lang, texts] of Object.entries(data.languageTexts)) (samples[lang as LanguageCode] ??= []).push(...(texts ?? []));
+    this.languages = new LanguageIdentifier(samples);
+    this.emergencyWords = [...new Set(Object.values(data.emergencyWords).flat())].map((w) => normalize(w!)).filter(Boolean);
+  }
+
+  understand(text: string): Understanding {
+    const language = this.languages.identify(text);
+    const scored = this.topics.classify(text);
+    const emergencyP = scored.find((s) => s.label === 'emergency')?.p ?? 0;
+    const emergency = this.hasEmergencyWord(text) || emergencyP >= this.thresholds.emergency;
+    if (emergency) return { language, topic: 'emergency', confidence: Math.max(emergencyP, 0.9), candidates: scored, emergency };
+
+    const [best] = scored;
+    const candidates = scored.filter((s) => s.label !== 'none');
+    if (!best || best.label === 'none' || best.p < this.thresholds.clarify) {
+      return { language, topic: 'none', confidence: best?.label === 'none' ? best.p : 1 - (best?.p ?? 0), candidates, emergency };
+    }
+    return { language, topic: best.label, confidence: best.p, candidates, emergency };
+  }
+
+  /** A danger word at the start of a word, or a danger phrase of word starts. */
+  private hasEmergencyWord(text: string): boolean {
+    const padded = ` ${normalize(text)}`;
+    return this.emergencyWords.some((w) => {
+      const parts = w.split(' ');
+      if (parts.length === 1) return padded.includes(` ${w}`);
+      // "keine luft" matches "keine luft mehr" and "keinen luftzug"? Only word starts in order.
+      const pattern = new RegExp(`(^| )${parts.map(escape).join('\\S* ')}`);
+      return pattern.test(padded.trimStart());
+    });
+  }
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
