@@ -11,6 +11,9 @@ import {
 import type { Activity, TurnContext } from 'botbuilder';
 import { normalize } from '../src/understanding/normalize.js';
 
+/** The value a free-text prompt returns for a typed message that is not a button. */
+export const FREE_TEXT = '\u0000text';
+
 /** A button: `id` is what comes back (`value.choice`), `title` is what the person sees. */
 export interface Button {
   id: string;
@@ -57,7 +60,15 @@ export function buttonOptions(
  * or synonym (case, accents and Arabic letter variants folded), a typed button number.
  */
 export class ButtonPrompt extends ChoicePrompt {
-  constructor(dialogId: string, validator?: PromptValidator<FoundChoice>) {
+  /**
+   * @param freeText accept any typed message that is not a button: the result's value is
+   *   FREE_TEXT and the dialog reads the text from the activity.
+   */
+  constructor(
+    dialogId: string,
+    private readonly freeText = false,
+    validator?: PromptValidator<FoundChoice>
+  ) {
     super(dialogId, validator);
   }
 
@@ -87,6 +98,9 @@ export class ButtonPrompt extends ChoicePrompt {
   ): Promise<PromptRecognizerResult<FoundChoice>> {
     const choices = (options.choices ?? []) as Choice[];
     const index = recognizeButton(context.activity, choices);
+    if (index < 0 && this.freeText && context.activity.text?.trim()) {
+      return { succeeded: true, value: { value: FREE_TEXT, index: -1, score: 0 } };
+    }
     if (index < 0) return { succeeded: false };
     return { succeeded: true, value: { value: choices[index].value, index, score: 1 } };
   }

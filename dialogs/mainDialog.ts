@@ -9,6 +9,9 @@ import {
 import { ActivityTypes } from 'botbuilder';
 import type { ContentRepository } from '../src/content/repository.js';
 import { isLanguageCode } from '../src/i18n/languages.js';
+import { renderTopic } from '../src/content/render.js';
+import type { Thresholds } from '../src/understanding/understand.js';
+import { toChoices } from './buttonPrompt.js';
 import { DialogIds } from './dialogIds.js';
 import type { CommandRecognizer } from './globalCommands.js';
 import { LanguageDialog, type LanguageDialogOptions } from './languageDialog.js';
@@ -34,13 +37,14 @@ export const SET_LANGUAGE_EVENT = 'setLanguage';
  */
 export class MainDialog extends ComponentDialog {
   constructor(
-    content: ContentRepository,
-    private readonly commands: CommandRecognizer
+    private readonly content: ContentRepository,
+    private readonly commands: CommandRecognizer,
+    thresholds: Thresholds
   ) {
     super(DialogIds.main);
     this.addDialog(new LanguageDialog());
     this.addDialog(new RegionDialog(content));
-    this.addDialog(new MenuDialog(content));
+    this.addDialog(new MenuDialog(content, thresholds));
     this.addDialog(
       new WaterfallDialog(DialogIds.flow, [this.language.bind(this), this.region.bind(this), this.menu.bind(this)])
     );
@@ -52,18 +56,20 @@ export class MainDialog extends ComponentDialog {
   }
 
   protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
-    return (await this.interrupt(inner)) ?? super.onContinueDialog(inner);
+    const interrupted = await this.interrupt(inner);
+    if (interrupted) return interrupted;
+    // Only an emergency answer leaves the inner stack empty: the next message starts the flow.
+    if (!inner.activeDialog) return inner.beginDialog(DialogIds.flow, {});
+    return super.onContinueDialog(inner);
   }
 
-  /** Handles a global command or the language event; undefined when the turn is not one. */
+  /**
+   * Handles the language event, a global command (a whole-message command word), or an emergency;
+   * undefined when the turn is none of these.
+   */
   private async interrupt(inner: DialogContext): Promise<DialogTurnResult | undefined> {
     const activity = inner.context.activity;
     const s = session(inner.context);
-    if (activity.type === ActivityTypes.Event && activity.name === SET_LANGUAGE_EVENT && isLanguageCode(activity.value)) {
-      await s.update({ language: activity.value });
-      await inner.context.sendActivity(s.t('language.set'));
-      return this.restartFlow(inner, {});
-    }
     switch (this.commands.recognize(activity)) {
       case 'menu':
         return this.restartFlow(inner, {});
@@ -77,8 +83,40 @@ export class MainDialog extends ComponentDialog {
         await inner.repromptDialog();
         return { status: DialogTurnStatus.waiting };
       default:
-        return undefined;
+        break;
     }
+    // Typed messages only: a tapped button (even "Emergency") carries its id in `value`.
+    const typed = activity.type === ActivityTypes.Message && activity.text && activity.value === undefined;
+    if (typed && s.understand(activity.text).emergency) {
+      await this.sendEmergency(inner, activity.text);
+      return { status: DialogTurnStatus.waiting };
+    }
+    if (activity.type === ActivityTypes.Event && activity.name === SET_LANGUAGE_EVENT && isLanguageCode(activity.value)) {
+      await s.update({ language: activity.value });
+      await inner.context.sendActivity(s.t('language.set'));
+      return this.restartFlow(inner, {});
+    }
+    return undefined;
+  }
+
+  /**
+   * Acute danger: the emergency numbers at once, in the language the message is written in (or the
+   * person's), whatever dialog is active. The dialog stays where it was.
+   */
+  private async sendEmergency(inner: DialogContext, text: string): Promise<void> {
+    const s = session(inner.context);
+    const written = s.understand(text).language;
+    const lang = written && written.confidence >= 0.6 ? written.language : s.language;
+    const t = s.tFor(lang);
+    const answer = renderTopic(this.content, 'emergency', { lang, region: s.profile.region, t });
+    await inner.context.sendActivity({
+      type: ActivityTypes.Message,
+      text: answer.text,
+      textFormat: 'markdown',
+      locale: answer.language,
+      channelData: { topic: answer.topic },
+      suggestedActions: { to: [], actions: toChoices([{ id: 'menu', title: t('topic.menu'), command: true }]).map((c) => c.action!) }
+    });
   }
 
   private async restartFlow(inner: DialogContext, options: FlowOptions): Promise<DialogTurnResult> {

@@ -1,43 +1,120 @@
 import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ContentRepository } from '../src/content/repository.js';
-import { ButtonPrompt, buttonOptions } from './buttonPrompt.js';
+import { language as languageOf, type LanguageCode } from '../src/i18n/languages.js';
+import type { Thresholds } from '../src/understanding/understand.js';
+import { type Button, ButtonPrompt, buttonOptions, FREE_TEXT } from './buttonPrompt.js';
 import { DialogIds } from './dialogIds.js';
 import { session } from './session.js';
-import { TopicDialog } from './topicDialog.js';
+import { TopicDialog, type TopicDialogResult } from './topicDialog.js';
 
 export interface MenuDialogOptions {
   /** The person just read a topic and asked for another one. */
   another?: boolean;
+  /** A typed message to understand before showing anything. */
+  text?: string;
+  /** Ask which of these topics the person means. */
+  candidates?: string[];
+  /** The last message was out of scope: say what the bot can help with. */
+  outOfScope?: boolean;
+  /** Ask whether to continue in this language (the message was written in it). */
+  switchTo?: LanguageCode;
+  /** The language question for `text` has been answered. */
+  languageAsked?: boolean;
 }
 
-/** The main menu: every topic with its icon, in the person's language. Loops after each topic. */
+/** A message in another language switches only when the identification is at least this sure. */
+export const SWITCH_CONFIDENCE = 0.9;
+
+const ALL = 'all';
+const SWITCH = 'switch';
+const KEEP = 'keep';
+
+/**
+ * The main menu: every topic with its icon, in the person's language; typed questions work too.
+ * A question is answered when the topic is clear, clarified with the likeliest topics when it is
+ * not, and met with "I can help with …" and the menu when it is out of scope. A question written
+ * in another language first asks, in that language, whether to switch. Loops after each topic.
+ */
 export class MenuDialog extends ComponentDialog {
-  constructor(private readonly content: ContentRepository) {
+  constructor(
+    private readonly content: ContentRepository,
+    private readonly thresholds: Thresholds
+  ) {
     super(DialogIds.menu);
-    this.addDialog(new ButtonPrompt(DialogIds.buttons));
+    this.addDialog(new ButtonPrompt(DialogIds.buttons, true));
     this.addDialog(new TopicDialog(content));
     this.addDialog(
-      new WaterfallDialog(DialogIds.menuSteps, [this.ask.bind(this), this.open.bind(this), this.loop.bind(this)])
+      new WaterfallDialog(DialogIds.menuSteps, [this.ask.bind(this), this.route.bind(this), this.loop.bind(this)])
     );
     this.initialDialogId = DialogIds.menuSteps;
   }
 
   private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { t, language } = session(step.context);
-    const buttons = this.content.topics.map((topic) => {
-      const { text } = this.content.localize(topic.id, language);
+    const options = (step.options ?? {}) as MenuDialogOptions;
+    const s = session(step.context);
+    if (options.text !== undefined && !options.switchTo) return step.next({ value: FREE_TEXT });
+    if (options.switchTo) {
+      const t = s.tFor(options.switchTo);
+      const buttons = [
+        { id: SWITCH, title: languageOf(options.switchTo).endonym },
+        { id: KEEP, title: languageOf(s.language).endonym }
+      ];
+      return step.prompt(DialogIds.buttons, buttonOptions(t('understand.switch', { language: languageOf(options.switchTo).endonym }), t('topic.retry'), buttons));
+    }
+    const { t } = s;
+    if (options.outOfScope) await step.context.sendActivity(t('understand.outOfScope'));
+    const shown = options.candidates ? this.content.topics.filter((topic) => options.candidates!.includes(topic.id)) : this.content.topics;
+    const buttons: Button[] = shown.map((topic) => {
+      const { text } = this.content.localize(topic.id, s.language);
       return { id: topic.id, title: `${topic.icon} ${text.title}`, synonyms: [text.title] };
     });
-    const prompt = (step.options as MenuDialogOptions).another ? t('menu.another') : t('menu.prompt');
+    if (options.candidates) buttons.push({ id: ALL, title: t('understand.allTopics') });
+    const prompt = options.candidates ? t('understand.clarify') : options.another ? t('menu.another') : t('menu.prompt');
     return step.prompt(DialogIds.buttons, buttonOptions(prompt, t('menu.retry'), buttons, 'card'));
   }
 
-  private async open(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    return step.beginDialog(DialogIds.topic, { topic: step.result.value as string });
+  private async route(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = (step.options ?? {}) as MenuDialogOptions;
+    const choice = step.result.value as string;
+    const s = session(step.context);
+    switch (choice) {
+      case SWITCH:
+        await s.update({ language: options.switchTo });
+        return this.again(step, { text: options.text, languageAsked: true });
+      case KEEP:
+        return this.again(step, { text: options.text, languageAsked: true });
+      case ALL:
+        return this.again(step, {});
+      case FREE_TEXT:
+        return this.understand(step, options.text ?? step.context.activity.text ?? '', options.languageAsked);
+      default:
+        return step.beginDialog(DialogIds.topic, { topic: choice });
+    }
+  }
+
+  /** Routes a typed message: switch language, answer, clarify, or say what the bot can do. */
+  private async understand(step: WaterfallStepContext, text: string, languageAsked?: boolean): Promise<DialogTurnResult> {
+    const s = session(step.context);
+    const u = s.understand(text);
+    const written = u.language?.language;
+    if (!languageAsked && written && written !== s.language && u.language!.confidence >= SWITCH_CONFIDENCE) {
+      return this.again(step, { text, switchTo: written });
+    }
+    if (u.topic !== 'none' && u.confidence >= this.thresholds.answer) return step.beginDialog(DialogIds.topic, { topic: u.topic });
+    if (u.topic !== 'none') {
+      const candidates = u.candidates.filter((c) => c.p >= this.thresholds.clarify / 2).slice(0, 3).map((c) => c.label);
+      return this.again(step, { candidates });
+    }
+    return this.again(step, { outOfScope: true });
   }
 
   private async loop(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    // Replace the inner steps, not this component: that would nest a new menu inside the old one.
-    return step.replaceDialog(DialogIds.menuSteps, { another: true } satisfies MenuDialogOptions);
+    const result = step.result as TopicDialogResult | undefined;
+    return this.again(step, result?.text !== undefined ? { text: result.text } : { another: true });
+  }
+
+  /** Replaces the inner steps, not this component: that would nest a new menu inside the old one. */
+  private again(step: WaterfallStepContext, options: MenuDialogOptions): Promise<DialogTurnResult> {
+    return step.replaceDialog(DialogIds.menuSteps, options);
   }
 }

@@ -3,6 +3,7 @@ import type { i18n } from 'i18next';
 import { fixedT, type TFunction } from '../src/i18n/i18n.js';
 import { type LanguageCode, matchLocale, SOURCE_LANGUAGE } from '../src/i18n/languages.js';
 import type { Profile, Store } from '../src/store/store.js';
+import type { Understander, Understanding } from '../src/understanding/index.js';
 
 const SESSION = Symbol('session');
 
@@ -12,6 +13,7 @@ const SESSION = Symbol('session');
  */
 export class Session {
   private current: TFunction;
+  private understood = new Map<string, Understanding>();
 
   constructor(
     readonly userKey: string,
@@ -19,7 +21,8 @@ export class Session {
     /** The language the client suggests (`activity.locale`), used until the person chooses. */
     private readonly suggested: LanguageCode | undefined,
     private readonly i18n: i18n,
-    private readonly store: Pick<Store, 'saveProfile'>
+    private readonly store: Pick<Store, 'saveProfile'>,
+    private readonly understander: Understander
   ) {
     this.current = fixedT(i18n, this.language);
   }
@@ -42,6 +45,13 @@ export class Session {
     return fixedT(this.i18n, lang);
   }
 
+  /** What the bot understands of a message; computed once per text and turn. */
+  understand(text: string): Understanding {
+    let found = this.understood.get(text);
+    if (!found) this.understood.set(text, (found = this.understander.understand(text)));
+    return found;
+  }
+
   /** Stores a change to the profile durably and switches `t` when the language changed. */
   async update(change: Omit<Profile, 'updatedAt'>): Promise<void> {
     this.stored = { ...this.stored, ...change, updatedAt: new Date().toISOString() };
@@ -50,10 +60,10 @@ export class Session {
   }
 
   /** Builds the session for a turn and attaches it to the turn context. */
-  static async attach(ctx: TurnContext, store: Store, i18n: i18n): Promise<Session> {
+  static async attach(ctx: TurnContext, store: Store, i18n: i18n, understander: Understander): Promise<Session> {
     const userKey = `${ctx.activity.channelId}:${ctx.activity.from?.id ?? 'anonymous'}`;
     const profile = (await store.getProfile(userKey)) ?? {};
-    const session = new Session(userKey, profile, matchLocale(ctx.activity.locale), i18n, store);
+    const session = new Session(userKey, profile, matchLocale(ctx.activity.locale), i18n, store, understander);
     ctx.turnState.set(SESSION, session);
     return session;
   }

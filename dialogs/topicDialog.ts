@@ -2,7 +2,7 @@ import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type Waterfall
 import { ActivityTypes, type Activity } from 'botbuilder';
 import type { ContentRepository } from '../src/content/repository.js';
 import { renderTopic } from '../src/content/render.js';
-import { type Button, ButtonPrompt, buttonOptions } from './buttonPrompt.js';
+import { type Button, ButtonPrompt, buttonOptions, FREE_TEXT } from './buttonPrompt.js';
 import { DialogIds } from './dialogIds.js';
 import { session } from './session.js';
 
@@ -12,6 +12,11 @@ export interface TopicDialogOptions {
   detail?: boolean;
   /** Show the answer to this follow-up sub-question. */
   question?: string;
+}
+
+/** What a topic ends with: a typed question for the menu to understand, if there was one. */
+export interface TopicDialogResult {
+  text?: string;
 }
 
 const QUESTION = 'q:';
@@ -24,7 +29,7 @@ const QUESTION = 'q:';
 export class TopicDialog extends ComponentDialog {
   constructor(private readonly content: ContentRepository) {
     super(DialogIds.topic);
-    this.addDialog(new ButtonPrompt(DialogIds.buttons));
+    this.addDialog(new ButtonPrompt(DialogIds.buttons, true));
     this.addDialog(new WaterfallDialog(DialogIds.topicSteps, [this.show.bind(this), this.next.bind(this)]));
     this.initialDialogId = DialogIds.topicSteps;
   }
@@ -60,6 +65,7 @@ export class TopicDialog extends ComponentDialog {
     if (choice.startsWith(QUESTION)) {
       return step.replaceDialog(DialogIds.topicSteps, { topic: options.topic, question: choice.slice(QUESTION.length) } satisfies TopicDialogOptions);
     }
-    return step.endDialog();
+    if (choice === FREE_TEXT) return step.endDialog({ text: step.context.activity.text } satisfies TopicDialogResult);
+    return step.endDialog({} satisfies TopicDialogResult);
   }
 }

@@ -21,10 +21,12 @@ import { type Config, isAzureMode } from './config.js';
 import { ContentRepository } from './content/repository.js';
 import { DirectLine } from './directline/directLine.js';
 import { createI18n } from './i18n/i18n.js';
-import { checkLanguages } from './i18n/languages.js';
+import { checkLanguages, LANGUAGE_CODES } from './i18n/languages.js';
+import type { i18n as I18n } from 'i18next';
 import { createServer } from './server.js';
 import { openLowdbStore } from './store/lowdbStore.js';
 import type { Store } from './store/store.js';
+import { createUnderstander } from './understanding/index.js';
 import { WebAssets } from './web/web.js';
 
 /** The running application, built but not listening. */
@@ -58,8 +60,9 @@ export async function buildApp(config: Config, options: { log?: Logger } = {}): 
     profileTtlMs: config.PROFILE_TTL_DAYS * 24 * HOUR
   });
 
+  const understander = createUnderstander(content, uiStrings(i18n));
   const conversationState = new ConversationState(new StoreStorage(store));
-  const bot = new IntegrationBot(conversationState, store, i18n, new MainDialog(content, new CommandRecognizer(i18n)));
+  const bot = new IntegrationBot(conversationState, store, i18n, understander, new MainDialog(content, new CommandRecognizer(i18n), understander.thresholds));
   const adapter = new CloudAdapter(
     new ConfigurationBotFrameworkAuthentication(config as unknown as ConfigurationBotFrameworkAuthenticationOptions)
   );
@@ -141,6 +144,11 @@ export async function buildApp(config: Config, options: { log?: Logger } = {}): 
       await store.close();
     }
   };
+}
+
+/** Every UI string per language, for language identification. */
+function uiStrings(i18n: I18n) {
+  return Object.fromEntries(LANGUAGE_CODES.map((lang) => [lang, i18n.getResourceBundle(lang, 'bot') as Record<string, string>]));
 }
 
 function isLoopback(serviceUrl: unknown): boolean {

@@ -11,6 +11,7 @@ import { DialogIds } from '../dialogs/dialogIds.js';
 import type { FlowOptions, MainDialog } from '../dialogs/mainDialog.js';
 import { Session } from '../dialogs/session.js';
 import type { Store } from './store/store.js';
+import type { Understander } from './understanding/index.js';
 
 /**
  * The Bot Framework entry point: attaches the person's session, runs the main dialog and saves
@@ -24,6 +25,7 @@ export class IntegrationBot extends ActivityHandler {
     private readonly conversationState: ConversationState,
     private readonly store: Store,
     private readonly i18n: i18n,
+    private readonly understander: Understander,
     mainDialog: MainDialog
   ) {
     super();
@@ -46,7 +48,7 @@ export class IntegrationBot extends ActivityHandler {
   }
 
   override async run(ctx: TurnContext): Promise<void> {
-    const session = await Session.attach(ctx, this.store, this.i18n);
+    const session = await Session.attach(ctx, this.store, this.i18n, this.understander);
     // Every reply is labelled with the language it is written in. botbuilder copies the client's
     // locale onto replies; only a topic answer, whose text may be a fallback language, keeps its own.
     ctx.onSendActivities(async (_ctx, activities, next) => {
