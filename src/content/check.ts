@@ -11,6 +11,9 @@ export interface CheckReport {
 
 export type CellStatus = 'missing' | 'machine' | 'reviewed' | 'stale';
 
+/** Example messages needed per topic and language for free-text understanding. */
+export const MIN_EXAMPLES = 15;
+
 const LINK = /https:\/\/[^\s)\]>"]+/g;
 const links = (t: TopicText) =>
   [...[t.answer, t.more ?? '', ...(t.questions ?? []).map((q) => q.a)].join('\n').matchAll(LINK)].map((m) => m[0]).sort().join(' ');
@@ -48,11 +51,19 @@ export function checkContent(content: ContentRepository): CheckReport {
       if (source.more && !text.more) errors.push(`${file}: ${lang}.more: missing (German has it)`);
       const ids = (t?: TopicText) => (t?.questions ?? []).map((q) => q.id).join(', ');
       if (ids(text) !== ids(source)) errors.push(`${file}: ${lang}.questions: ids [${ids(text)}] differ from ${SOURCE_LANGUAGE} [${ids(source)}]`);
+      if ((text.examples?.length ?? 0) < MIN_EXAMPLES) {
+        errors.push(`${file}: ${lang}.examples: ${text.examples?.length ?? 0} messages, at least ${MIN_EXAMPLES} are needed to understand free text`);
+      }
       if (lang !== SOURCE_LANGUAGE && !text.review) errors.push(`${file}: ${lang}.review: must be "machine" or "reviewed"`);
       if (text.review === 'reviewed' && (!text.reviewer || !text.reviewedOn)) {
         errors.push(`${file}: ${lang}: a reviewed translation needs reviewer and reviewedOn`);
       }
     }
+  }
+  for (const lang of LANGUAGE_CODES) {
+    const outOfScope = content.understanding.outOfScope[lang]?.length ?? 0;
+    if (outOfScope < MIN_EXAMPLES) errors.push(`understanding.yaml: outOfScope.${lang}: ${outOfScope} messages, at least ${MIN_EXAMPLES} are needed`);
+    if (!content.understanding.emergencyWords[lang]?.length) errors.push(`understanding.yaml: emergencyWords.${lang}: missing`);
   }
   const unconfirmed: string[] = [];
   for (const region of content.regions) {

@@ -10,7 +10,8 @@ const flatten = (o: Strings): string[] => Object.values(o).flatMap((v) => (typeo
 
 /**
  * The training data in the content: topic examples, titles and sub-questions, out-of-scope
- * messages, the emergency words, and (for language identification only) every answer and UI string.
+ * messages, the emergency words, and (for language identification only) each topic's short answer
+ * and every UI string.
  */
 export function trainingData(content: ContentRepository, uiStrings: Partial<Record<LanguageCode, Strings>> = {}): TrainingData {
   const languageTexts: Partial<Record<LanguageCode, string[]>> = {};
@@ -18,7 +19,7 @@ export function trainingData(content: ContentRepository, uiStrings: Partial<Reco
     const texts = (languageTexts[lang] = [] as string[]);
     for (const topic of content.topics) {
       const t = topic[lang] as TopicText | undefined;
-      if (t) texts.push(t.answer, t.more ?? '', ...(t.questions ?? []).map((q) => q.a));
+      if (t) texts.push(t.answer);
     }
     if (uiStrings[lang]) texts.push(...flatten(uiStrings[lang]!));
   }

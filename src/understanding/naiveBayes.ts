@@ -10,13 +10,14 @@ export interface Scored<L extends string> {
 /**
  * Multinomial naive Bayes with uniform priors and Lidstone smoothing: small, trains in
  * milliseconds from a few thousand examples, and works on any script through the featurizer.
- * Probabilities are a softmax of the log-likelihoods divided by a temperature, which the eval's
- * cross-validation fits (naive Bayes alone is far too sure of itself).
+ * Probabilities are a softmax of the log-likelihoods divided by a temperature (naive Bayes alone
+ * is far too sure of itself); `npm run eval` shows how well they are calibrated.
  */
 export class NaiveBayes<L extends string> {
-  private readonly counts = new Map<string, Map<L, number>>();
-  private readonly totals = new Map<L, number>();
-  private labels: L[] = [];
+  /** feature → count per label index. */
+  private readonly counts = new Map<string, number[]>();
+  private readonly totals: number[] = [];
+  private readonly labels: L[] = [];
 
   constructor(
     private readonly featurize: Featurizer,
@@ -28,27 +29,33 @@ export class NaiveBayes<L extends string> {
   /** Adds training examples; may be called more than once. */
   train(samples: Iterable<{ text: string; label: L }>): this {
     for (const { text, label } of samples) {
-      if (!this.totals.has(label)) this.labels.push(label);
+      let index = this.labels.indexOf(label);
+      if (index < 0) {
+        index = this.labels.push(label) - 1;
+        this.totals.push(0);
+      }
       for (const f of this.featurize(text)) {
         let byLabel = this.counts.get(f);
-        if (!byLabel) this.counts.set(f, (byLabel = new Map()));
-        byLabel.set(label, (byLabel.get(label) ?? 0) + 1);
-        this.totals.set(label, (this.totals.get(label) ?? 0) + 1);
+        if (!byLabel) this.counts.set(f, (byLabel = []));
+        byLabel[index] = (byLabel[index] ?? 0) + 1;
+        this.totals[index]++;
       }
-      if (!this.totals.has(label)) this.totals.set(label, 0);
     }
     return this;
   }
 
-  /** Every label with its probability, most likely first; empty when no feature is known. */
+  /** The labels (all, or `among`) with their probabilities, most likely first; empty when no feature is known. */
   classify(text: string, among: readonly L[] = this.labels): Scored<L>[] {
-    const features = this.featurize(text).filter((f) => this.counts.has(f));
+    const features = this.featurize(text)
+      .map((f) => this.counts.get(f))
+      .filter((c): c is number[] => c !== undefined);
     if (!features.length || !among.length) return [];
     const vocabulary = this.counts.size;
     const log = among.map((label) => {
-      const denominator = Math.log((this.totals.get(label) ?? 0) + this.alpha * vocabulary);
+      const i = this.labels.indexOf(label);
+      const denominator = Math.log((this.totals[i] ?? 0) + this.alpha * vocabulary);
       let sum = 0;
-      for (const f of features) sum += Math.log((this.counts.get(f)!.get(label) ?? 0) + this.alpha) - denominator;
+      for (const counts of features) sum += Math.log((counts[i] ?? 0) + this.alpha) - denominator;
       return sum / this.temperature;
     });
     const max = Math.max(...log);
@@ -67,9 +74,8 @@ export function charNgrams(words: string[], min: number, max: number): string[] 
   const out: string[] = [];
   for (const word of words) {
     const padded = ` ${word} `;
-    const chars = [...padded];
     for (let n = min; n <= max; n++) {
-      for (let i = 0; i + n <= chars.length; i++) out.push(chars.slice(i, i + n).join(''));
+      for (let i = 0; i + n <= padded.length; i++) out.push(padded.slice(i, i + n));
     }
   }
   return out;

@@ -38,7 +38,7 @@ export interface Thresholds {
   temperature: number;
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.5, clarify: 0.2, emergency: 0.2, temperature: 4 };
+export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.5, clarify: 0.15, emergency: 0.2, temperature: 12 };
 
 const topicFeatures = (text: string) => {
   const words = normalize(text).split(' ').filter(Boolean);
@@ -53,7 +53,7 @@ const topicFeatures = (text: string) => {
 export class Understander {
   private readonly topics: NaiveBayes<string>;
   private readonly languages: LanguageIdentifier;
-  private readonly emergencyWords: string[];
+  private readonly emergencyPattern: RegExp;
 
   constructor(
     data: TrainingData,
@@ -66,7 +66,9 @@ export class Understander {
     for (const t of data.texts) (samples[t.language] ??= []).push(t.text);
     for (const [lang, texts] of Object.entries(data.languageTexts)) (samples[lang as LanguageCode] ??= []).push(...(texts ?? []));
     this.languages = new LanguageIdentifier(samples);
-    this.emergencyWords = [...new Set(Object.values(data.emergencyWords).flat())].map((w) => normalize(w!)).filter(Boolean);
+    const words = [...new Set(Object.values(data.emergencyWords).flat())].map((w) => normalize(w!)).filter(Boolean);
+    // An empty list must match nothing (an empty alternation would match everything).
+    this.emergencyPattern = words.length ? emergencyPattern(words) : /(?!)/;
   }
 
   understand(text: string): Understanding {
@@ -84,17 +86,15 @@ export class Understander {
     return { language, topic: best.label, confidence: best.p, candidates, emergency };
   }
 
-  /** A danger word at the start of a word, or a danger phrase of word starts. */
+  /** A danger word start ("bewusstlo" in "bewusstlos"), a phrase of word starts, or a whole number (112). */
   private hasEmergencyWord(text: string): boolean {
-    const padded = ` ${normalize(text)}`;
-    return this.emergencyWords.some((w) => {
-      const parts = w.split(' ');
-      if (parts.length === 1) return padded.includes(` ${w}`);
-      // "keine luft" matches "keine luft mehr" and "keinen luftzug"? Only word starts in order.
-      const pattern = new RegExp(`(^| )${parts.map(escape).join('\\S* ')}`);
-      return pattern.test(padded.trimStart());
-    });
+    return this.emergencyPattern.test(normalize(text));
   }
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** One pattern for the whole list: each entry at a word start, its words in order, numbers whole. */
+function emergencyPattern(words: string[]): RegExp {
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const entry = (w: string) => w.split(' ').map(escape).join('\\S* ') + (/^\d+$/.test(w) ? '(?!\\d)' : '');
+  return new RegExp(`(?:^| )(?:${words.map(entry).join('|')})`);
+}
