@@ -63,6 +63,14 @@ export const regionSchema = z.strictObject({
       })
     )
     .min(1, 'needs at least one office'),
+  /** The caseworker teams that receive handoff requests from this region. */
+  teams: z.strictObject({
+    agentur: z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), name: text }),
+    jobcenter: z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), name: text }),
+    integrationPoint: z.strictObject({ id: z.string().regex(/^[a-z0-9-]+$/), name: text })
+  }),
+  /** Recognised people under 25 go to the Agentur für Arbeit (Krefeld's U25 / Ü25 split). */
+  under25ToAgentur: z.boolean().default(false),
   offers: z
     .array(
       z.strictObject({

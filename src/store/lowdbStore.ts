@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Low, type Adapter } from 'lowdb';
+import type { HandoffRecord } from '../handoff/model.js';
 import { EtagConflictError, StoreLockedError, type Profile, type StateItem, type Store } from './store.js';
 
 /** One conversation-state record; the eTag is kept beside the item so the item stays as written. */
@@ -17,6 +18,9 @@ interface DbData {
   version: 1;
   profiles: Record<string, Profile>;
   state: Record<string, StoredState>;
+  handoffs: Record<string, HandoffRecord>;
+  /** Anonymous counts that outlive deleted requests. */
+  stats: Record<string, number>;
 }
 
 /** Options for {@link openLowdbStore}. */
@@ -55,7 +59,7 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<LowdbS
   await acquireLock(dataDir, lockPath);
   try {
     const file = new DurableJsonFile(path.join(dataDir, DB_FILE));
-    const db = new Low<DbData>(file, { version: 1, profiles: dict(), state: dict() });
+    const db = new Low<DbData>(file, { version: 1, profiles: dict(), state: dict(), handoffs: dict(), stats: dict() });
     await db.read();
     return new LowdbStore(db, file, lockPath, options);
   } catch (error) {
@@ -173,6 +177,44 @@ export class LowdbStore implements Store {
       removed++;
     }
     if (removed > 0) void this.changed(this.writeDelayMs);
+  }
+
+  async saveHandoff(request: HandoffRecord): Promise<void> {
+    this.assertOpen();
+    this.db.data.handoffs[request.reference] = clone(request);
+    await this.changed(0);
+  }
+
+  async getHandoff(reference: string): Promise<HandoffRecord | undefined> {
+    this.assertOpen();
+    const found = this.db.data.handoffs[reference];
+    return found === undefined ? undefined : clone(found);
+  }
+
+  async listHandoffs(filter: { teams?: readonly string[]; userKey?: string }): Promise<HandoffRecord[]> {
+    this.assertOpen();
+    return Object.values(this.db.data.handoffs)
+      .filter((h) => (filter.teams === undefined || filter.teams.includes(h.team)) && (filter.userKey === undefined || h.userKey === filter.userKey))
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      .map(clone);
+  }
+
+  async deleteHandoffs(references: readonly string[], countAs: string): Promise<void> {
+    this.assertOpen();
+    const { handoffs, stats } = this.db.data;
+    const found = references.filter((r) => handoffs[r] !== undefined);
+    if (!found.length) return;
+    for (const reference of found) {
+      const key = `${countAs}:${handoffs[reference].topic ?? 'none'}`;
+      stats[key] = (stats[key] ?? 0) + 1;
+      delete handoffs[reference];
+    }
+    await this.changed(0);
+  }
+
+  async stats(): Promise<Record<string, number>> {
+    this.assertOpen();
+    return clone(this.db.data.stats);
   }
 
   /** Removes expired state and profiles and writes the file before resolving. */
@@ -336,6 +378,9 @@ function parseDb(text: string, filePath: string): DbData {
     version: 1,
     profiles: dict(parsed.profiles as Record<string, Profile>),
     state: dict(parsed.state as Record<string, StoredState>),
+    // Files written before handoffs existed simply have none yet.
+    handoffs: dict(isRecord(parsed.handoffs) ? (parsed.handoffs as Record<string, HandoffRecord>) : {}),
+    stats: dict(isRecord(parsed.stats) ? (parsed.stats as Record<string, number>) : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { HandoffRecord } from '../handoff/model.js';
 import type { LanguageCode } from '../i18n/languages.js';
 
 /** What the bot remembers about a person between conversations. Nothing else personal. */
@@ -43,6 +44,16 @@ export interface Store {
    */
   writeState(changes: Record<string, StateItem>): Promise<void>;
   deleteState(keys: string[]): Promise<void>;
+
+  /** Saves a handoff request durably: resolves only when it is on disk. */
+  saveHandoff(request: HandoffRecord): Promise<void>;
+  getHandoff(reference: string): Promise<HandoffRecord | undefined>;
+  /** Requests of these teams, or of this person, oldest first. */
+  listHandoffs(filter: { teams?: readonly string[]; userKey?: string }): Promise<HandoffRecord[]>;
+  /** Removes requests durably and adds them to the anonymous counts under `countAs`. */
+  deleteHandoffs(references: readonly string[], countAs: string): Promise<void>;
+  /** Anonymous counts of removed requests (e.g. `expired:clothing`). */
+  stats(): Promise<Record<string, number>>;
 
   /** Removes expired conversation state and profiles; returns how many records went. */
   expire(now?: Date): Promise<number>;
