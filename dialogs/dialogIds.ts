@@ -13,5 +13,12 @@ export const DialogIds = {
   menuSteps: 'menu.steps',
   topic: 'topic',
   topicSteps: 'topic.steps',
-  buttons: 'buttons'
+  buttons: 'buttons',
+  text: 'text',
+  responsibility: 'responsibility',
+  responsibilitySteps: 'responsibility.steps',
+  handoff: 'handoff',
+  handoffSteps: 'handoff.steps',
+  deleteData: 'deleteData',
+  deleteDataSteps: 'deleteData.steps'
 } as const;

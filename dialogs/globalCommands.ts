@@ -3,7 +3,7 @@ import type { i18n } from 'i18next';
 import { LANGUAGE_CODES } from '../src/i18n/languages.js';
 import { normalize } from '../src/understanding/normalize.js';
 
-export const COMMANDS = ['menu', 'language', 'help', 'restart'] as const;
+export const COMMANDS = ['menu', 'language', 'help', 'restart', 'status', 'cancel', 'delete'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /**

@@ -17,7 +17,10 @@ import type { CommandRecognizer } from './globalCommands.js';
 import { LanguageDialog, type LanguageDialogOptions } from './languageDialog.js';
 import { MenuDialog } from './menuDialog.js';
 import { RegionDialog } from './regionDialog.js';
-import { session } from './session.js';
+import { type Session, session } from './session.js';
+import type { HandoffService } from '../src/handoff/service.js';
+import { DeleteDataDialog, type Forget } from './deleteDataDialog.js';
+import type { HandoffDialog } from './handoffDialog.js';
 
 export interface FlowOptions {
   /** A new conversation or "restart": say hello and ask language and region again. */
@@ -39,12 +42,16 @@ export class MainDialog extends ComponentDialog {
   constructor(
     private readonly content: ContentRepository,
     private readonly commands: CommandRecognizer,
-    thresholds: Thresholds
+    thresholds: Thresholds,
+    private readonly handoffs: HandoffService,
+    handoff: HandoffDialog,
+    forget: Forget
   ) {
     super(DialogIds.main);
     this.addDialog(new LanguageDialog());
     this.addDialog(new RegionDialog(content));
-    this.addDialog(new MenuDialog(content, thresholds));
+    this.addDialog(new MenuDialog(content, thresholds, handoff));
+    this.addDialog(new DeleteDataDialog(forget));
     this.addDialog(
       new WaterfallDialog(DialogIds.flow, [this.language.bind(this), this.region.bind(this), this.menu.bind(this)])
     );
@@ -79,9 +86,18 @@ export class MainDialog extends ComponentDialog {
         return this.restartFlow(inner, { restart: true });
       case 'help':
         await inner.context.sendActivity(s.t('help'));
-        if (!inner.activeDialog) return this.restartFlow(inner, {});
-        await inner.repromptDialog();
-        return { status: DialogTurnStatus.waiting };
+        return this.resume(inner);
+      case 'status':
+        await inner.context.sendActivity(await this.requestStatus(s));
+        return this.resume(inner);
+      case 'cancel': {
+        const cancelled = await this.handoffs.cancelNewest(s.userKey);
+        await inner.context.sendActivity(cancelled ? s.t('requests.cancelled', { reference: cancelled.reference }) : s.t('requests.none'));
+        return this.resume(inner);
+      }
+      case 'delete':
+        await inner.cancelAllDialogs();
+        return inner.beginDialog(DialogIds.deleteData);
       default:
         break;
     }
@@ -117,6 +133,20 @@ export class MainDialog extends ComponentDialog {
       channelData: { topic: answer.topic },
       suggestedActions: { to: [], actions: toChoices([{ id: 'menu', title: t('topic.menu'), command: true }]).map((c) => c.action!) }
     });
+  }
+
+  /** The person's active requests and where each stands. */
+  private async requestStatus(s: Session): Promise<string> {
+    const active = await this.handoffs.active(s.userKey);
+    if (!active.length) return s.t('requests.none');
+    return active.map((r) => s.t('requests.status', { reference: r.reference, status: s.t(`requests.statusNames.${r.status}`) })).join('\n\n');
+  }
+
+  /** Goes on where the person was: the open question is asked again, or the flow starts. */
+  private async resume(inner: DialogContext): Promise<DialogTurnResult> {
+    if (!inner.activeDialog) return this.restartFlow(inner, {});
+    await inner.repromptDialog();
+    return { status: DialogTurnStatus.waiting };
   }
 
   private async restartFlow(inner: DialogContext, options: FlowOptions): Promise<DialogTurnResult> {

@@ -5,6 +5,8 @@ import type { Thresholds } from '../src/understanding/understand.js';
 import { type Button, ButtonPrompt, buttonOptions, FREE_TEXT } from './buttonPrompt.js';
 import { DialogIds } from './dialogIds.js';
 import { session } from './session.js';
+import type { HandoffDialog } from './handoffDialog.js';
+import { ResponsibilityDialog } from './responsibilityDialog.js';
 import { TopicDialog, type TopicDialogResult } from './topicDialog.js';
 
 export interface MenuDialogOptions {
@@ -20,12 +22,18 @@ export interface MenuDialogOptions {
   switchTo?: LanguageCode;
   /** The language question for `text` has been answered. */
   languageAsked?: boolean;
+  /** Typed questions in a row the bot could not answer; at two it offers a person. */
+  misses?: number;
 }
+
+/** After this many unanswered questions in a row, the bot offers to ask a caseworker. */
+export const MISSES_BEFORE_HANDOFF = 2;
 
 /** A message in another language switches only when the identification is at least this sure. */
 export const SWITCH_CONFIDENCE = 0.9;
 
 const ALL = 'all';
+const HANDOFF = 'handoff';
 const SWITCH = 'switch';
 const KEEP = 'keep';
 
@@ -38,13 +46,16 @@ const KEEP = 'keep';
 export class MenuDialog extends ComponentDialog {
   constructor(
     private readonly content: ContentRepository,
-    private readonly thresholds: Thresholds
+    private readonly thresholds: Thresholds,
+    handoff: HandoffDialog
   ) {
     super(DialogIds.menu);
     this.addDialog(new ButtonPrompt(DialogIds.buttons, true));
     this.addDialog(new TopicDialog(content));
+    this.addDialog(handoff);
+    this.addDialog(new ResponsibilityDialog(content));
     this.addDialog(
-      new WaterfallDialog(DialogIds.menuSteps, [this.ask.bind(this), this.route.bind(this), this.loop.bind(this)])
+      new WaterfallDialog(DialogIds.menuSteps, [this.ask.bind(this), this.route.bind(this), this.loop.bind(this), this.afterAction.bind(this)])
     );
     this.initialDialogId = DialogIds.menuSteps;
   }
@@ -62,6 +73,13 @@ export class MenuDialog extends ComponentDialog {
       return step.prompt(DialogIds.buttons, buttonOptions(t('understand.switch', { language: languageOf(options.switchTo).endonym }), t('topic.retry'), buttons));
     }
     const { t } = s;
+    if ((options.misses ?? 0) >= MISSES_BEFORE_HANDOFF) {
+      const buttons = [
+        { id: HANDOFF, title: t('handoff.action.handoff') },
+        { id: ALL, title: t('understand.allTopics') }
+      ];
+      return step.prompt(DialogIds.buttons, buttonOptions(t('handoff.couldNotHelp'), t('topic.retry'), buttons));
+    }
     if (options.outOfScope) await step.context.sendActivity(t('understand.outOfScope'));
     const shown = options.candidates ? this.content.topics.filter((topic) => options.candidates!.includes(topic.id)) : this.content.topics;
     const buttons: Button[] = shown.map((topic) => {
@@ -85,32 +103,41 @@ export class MenuDialog extends ComponentDialog {
         return this.again(step, { text: options.text, languageAsked: true });
       case ALL:
         return this.again(step, {});
+      case HANDOFF:
+        return step.beginDialog(DialogIds.handoff, {});
       case FREE_TEXT:
-        return this.understand(step, options.text ?? step.context.activity.text ?? '', options.languageAsked);
+        return this.understand(step, options.text ?? step.context.activity.text ?? '', options);
       default:
         return step.beginDialog(DialogIds.topic, { topic: choice });
     }
   }
 
   /** Routes a typed message: switch language, answer, clarify, or say what the bot can do. */
-  private async understand(step: WaterfallStepContext, text: string, languageAsked?: boolean): Promise<DialogTurnResult> {
+  private async understand(step: WaterfallStepContext, text: string, options: MenuDialogOptions): Promise<DialogTurnResult> {
     const s = session(step.context);
     const u = s.understand(text);
     const written = u.language?.language;
-    if (!languageAsked && written && written !== s.language && u.language!.confidence >= SWITCH_CONFIDENCE) {
+    const misses = (options.misses ?? 0) + 1;
+    if (!options.languageAsked && written && written !== s.language && u.language!.confidence >= SWITCH_CONFIDENCE) {
       return this.again(step, { text, switchTo: written });
     }
     if (u.topic !== 'none' && u.confidence >= this.thresholds.answer) return step.beginDialog(DialogIds.topic, { topic: u.topic });
     if (u.topic !== 'none') {
       const candidates = u.candidates.filter((c) => c.p >= this.thresholds.clarify / 2).slice(0, 3).map((c) => c.label);
-      return this.again(step, { candidates });
+      return this.again(step, { candidates, misses });
     }
-    return this.again(step, { outOfScope: true });
+    return this.again(step, { outOfScope: true, misses });
   }
 
   private async loop(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const result = step.result as TopicDialogResult | undefined;
+    if (result?.action === 'handoff') return step.beginDialog(DialogIds.handoff, { topic: result.topic });
+    if (result?.action === 'responsible') return step.beginDialog(DialogIds.responsibility);
     return this.again(step, result?.text !== undefined ? { text: result.text } : { another: true });
+  }
+
+  private async afterAction(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return this.again(step, { another: true });
   }
 
   /** Replaces the inner steps, not this component: that would nest a new menu inside the old one. */

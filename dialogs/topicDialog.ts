@@ -14,9 +14,11 @@ export interface TopicDialogOptions {
   question?: string;
 }
 
-/** What a topic ends with: a typed question for the menu to understand, if there was one. */
+/** What a topic ends with: a typed question for the menu to understand, or an action to start. */
 export interface TopicDialogResult {
   text?: string;
+  action?: 'handoff' | 'responsible';
+  topic?: string;
 }
 
 const QUESTION = 'q:';
@@ -46,7 +48,9 @@ export class TopicDialog extends ComponentDialog {
       channelData: { topic: answer.topic }
     };
     const { text } = this.content.localize(options.topic, language);
+    const actions = this.content.topic(options.topic).actions;
     const buttons: Button[] = [
+      ...actions.map((id) => ({ id, title: t(`handoff.action.${id}`) })),
       ...(text.questions ?? []).filter((q) => q.id !== options.question).map((q) => ({ id: QUESTION + q.id, title: q.q })),
       ...(!options.detail && !options.question && text.more ? [{ id: 'more', title: t('topic.more') }] : []),
       { id: 'another', title: t('topic.another') },
@@ -66,6 +70,7 @@ export class TopicDialog extends ComponentDialog {
       return step.replaceDialog(DialogIds.topicSteps, { topic: options.topic, question: choice.slice(QUESTION.length) } satisfies TopicDialogOptions);
     }
     if (choice === FREE_TEXT) return step.endDialog({ text: step.context.activity.text } satisfies TopicDialogResult);
+    if (choice === 'handoff' || choice === 'responsible') return step.endDialog({ action: choice, topic: options.topic } satisfies TopicDialogResult);
     return step.endDialog({} satisfies TopicDialogResult);
   }
 }

@@ -28,10 +28,18 @@ import { openLowdbStore } from './store/lowdbStore.js';
 import type { Store } from './store/store.js';
 import { createUnderstander } from './understanding/index.js';
 import { WebAssets } from './web/web.js';
+import { AccountFile } from './handoff/accounts.js';
+import { registerHandoffApi } from './handoff/api.js';
+import { EmailNotifier, type Notifier, Notifiers, WebhookNotifier } from './handoff/notify.js';
+import { HandoffService } from './handoff/service.js';
+import { HandoffDialog } from '../dialogs/handoffDialog.js';
 
 /** The running application, built but not listening. */
 export interface App {
   server: Server;
+  handoffs: HandoffService;
+  /** Runs the retention clock now (it also runs every hour). */
+  expire(): Promise<unknown>;
   /** The bot itself, for tests that drive it through botbuilder's TestAdapter. */
   bot: IntegrationBot;
   store: Store;
@@ -49,7 +57,7 @@ const HOUR = 3_600_000;
  * The composition root: builds every object of the bot from the configuration. Tests build the
  * app through this function too, so they run the same wiring as production.
  */
-export async function buildApp(config: Config, options: { log?: Logger } = {}): Promise<App> {
+export async function buildApp(config: Config, options: { log?: Logger; now?: () => Date } = {}): Promise<App> {
   const log = options.log ?? pino({ level: config.LOG_LEVEL, redact: ['*.text', '*.from.name'] });
   checkLanguages();
   const i18n = createI18n(config.LOCALES_DIR);
@@ -57,12 +65,28 @@ export async function buildApp(config: Config, options: { log?: Logger } = {}): 
   const store = await openLowdbStore({
     dataDir: config.DATA_DIR,
     stateTtlMs: config.STATE_TTL_HOURS * HOUR,
-    profileTtlMs: config.PROFILE_TTL_DAYS * 24 * HOUR
+    profileTtlMs: config.PROFILE_TTL_DAYS * 24 * HOUR,
+    now: options.now
   });
 
   const understander = createUnderstander(content, uiStrings(i18n));
   const conversationState = new ConversationState(new StoreStorage(store));
-  const bot = new IntegrationBot(conversationState, store, i18n, understander, new MainDialog(content, new CommandRecognizer(i18n), understander.thresholds));
+  const publicUrl = (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '');
+  const notifiers: Notifier[] = [];
+  if (config.SMTP_URL) notifiers.push(new EmailNotifier(config.SMTP_URL, config.HANDOFF_EMAIL_FROM, config.HANDOFF_EMAIL_TO!));
+  if (config.HANDOFF_WEBHOOK_URL) notifiers.push(new WebhookNotifier(config.HANDOFF_WEBHOOK_URL));
+  const handoffs = new HandoffService(
+    store,
+    new Notifiers(notifiers, (err, reference) => log.error({ err, reference }, 'handoff notice failed')),
+    { retentionMs: config.HANDOFF_RETENTION_DAYS * 24 * HOUR, dashboardUrl: `${publicUrl}/caseworker`, now: options.now }
+  );
+  const forget = async (ctx: TurnContext) => {
+    await handoffs.deletePerson(session(ctx).userKey, []);
+    await conversationState.delete(ctx);
+  };
+  const handoffDialog = new HandoffDialog(content, handoffs, { retentionDays: config.HANDOFF_RETENTION_DAYS, privacyUrl: `${publicUrl}/privacy` });
+  const mainDialog = new MainDialog(content, new CommandRecognizer(i18n), understander.thresholds, handoffs, handoffDialog, forget);
+  const bot = new IntegrationBot(conversationState, store, i18n, understander, mainDialog);
   const adapter = new CloudAdapter(
     new ConfigurationBotFrameworkAuthentication(config as unknown as ConfigurationBotFrameworkAuthenticationOptions)
   );
@@ -112,14 +136,18 @@ export async function buildApp(config: Config, options: { log?: Logger } = {}): 
     return next();
   });
   new WebAssets(i18n).register(server);
+  registerHandoffApi(server, handoffs, new AccountFile(config.DATA_DIR));
 
+  const expire = () => Promise.all([store.expire(), handoffs.expire()]);
   const expiry = setInterval(() => {
-    store.expire().catch((err: unknown) => log.error({ err }, 'expiry failed'));
+    expire().catch((err: unknown) => log.error({ err }, 'expiry failed'));
   }, HOUR);
   expiry.unref();
 
   return {
     server,
+    handoffs,
+    expire,
     bot,
     store,
     content,

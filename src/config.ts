@@ -25,6 +25,17 @@ const schema = z.object({
   TRUST_PROXY: z.stringbool().default(false),
   /** Who may embed the web chat in a frame (CSP frame-ancestors). */
   FRAME_ANCESTORS: z.string().default("'self'"),
+  /** The address people and caseworkers reach the bot at; used in links (privacy notice, dashboard). */
+  PUBLIC_URL: z.url().optional(),
+  /** Days a finished (or abandoned) handoff request is kept before its personal data is removed. */
+  HANDOFF_RETENTION_DAYS: z.coerce.number().positive().default(30),
+  /** SMTP server for new-request notices, e.g. smtp://user:pass@mail.example:587; off when unset. */
+  SMTP_URL: z.string().optional(),
+  HANDOFF_EMAIL_FROM: z.string().default('integration-point-bot@localhost'),
+  /** Where notices go (one address or a comma-separated list); required with SMTP_URL. */
+  HANDOFF_EMAIL_TO: z.string().optional(),
+  /** A webhook that receives new-request notices as JSON; off when unset. */
+  HANDOFF_WEBHOOK_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   MicrosoftAppId: z.string().optional(),
   MicrosoftAppPassword: z.string().optional(),
@@ -40,7 +51,9 @@ export class ConfigError extends Error {}
 /** Reads and validates the configuration from an environment (defaults to `process.env`). */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = schema.safeParse(cleaned);
+  const parsed = schema
+    .refine((c) => !c.SMTP_URL || c.HANDOFF_EMAIL_TO, { message: 'HANDOFF_EMAIL_TO is required when SMTP_URL is set', path: ['HANDOFF_EMAIL_TO'] })
+    .safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);

@@ -38,6 +38,8 @@ export const topicSchema = z.strictObject({
   icon: text,
   order: z.number().int(),
   reviewed: isoDate,
+  /** Extra buttons under the answer: ask for a caseworker, or check who is responsible. */
+  actions: z.array(z.enum(['handoff', 'responsible'])).default([]),
   sources: z
     .array(z.strictObject({ title: text, url: z.url({ protocol: /^https$/, error: 'must be an https URL' }) }))
     .min(1, 'needs at least one official source'),

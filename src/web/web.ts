@@ -52,6 +52,7 @@ export class WebAssets {
 
   register(server: Server): void {
     server.get('/', (req, res, next) => this.send(req, res, next, join(here, 'public', 'index.html'), 'no-cache'));
+    server.get('/privacy', (req, res, next) => this.send(req, res, next, join(here, 'public', 'privacy.html'), 'no-cache'));
     server.get('/static/*', (req, res, next) => {
       const file = this.resolve(req.getPath());
       if (!file) {

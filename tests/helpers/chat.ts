@@ -8,6 +8,9 @@ export interface Reply {
   locale?: string;
   topic?: string;
   buttons: { title: string; value: unknown }[];
+  /** Event activities (e.g. handoff.initiate) have a name and a value. */
+  name?: string;
+  value?: unknown;
 }
 
 function toReply(a: Partial<Activity>): Reply {
@@ -17,7 +20,9 @@ function toReply(a: Partial<Activity>): Reply {
     text: [a.text, card?.text].filter(Boolean).join('\n'),
     locale: a.locale,
     topic: (a.channelData as { topic?: string } | undefined)?.topic,
-    buttons: actions.map((b) => ({ title: String(b.title), value: b.value }))
+    buttons: actions.map((b) => ({ title: String(b.title), value: b.value })),
+    name: a.name,
+    value: a.value
   };
 }
 

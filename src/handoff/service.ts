@@ -1,0 +1,102 @@
+import type { Store } from '../store/store.js';
+import type { HandoffRecord, HandoffStatus } from './model.js';
+import type { Notifier } from './notify.js';
+import { newReference } from './reference.js';
+import { type Actor, FINAL, transition } from './transitions.js';
+
+/** What a person's answers make of a request; the service adds reference, status and times. */
+export type NewHandoff = Omit<HandoffRecord, 'reference' | 'status' | 'createdAt' | 'updatedAt'>;
+
+/** The fields a caseworker sees (GET /api/handoffs); no user key, no conversation address. */
+export type CaseworkerView = Pick<
+  HandoffRecord,
+  'reference' | 'status' | 'language' | 'topic' | 'region' | 'team' | 'note' | 'createdAt' | 'contact' | 'preferredTimes' | 'interpreter' | 'consent' | 'name'
+>;
+
+export function caseworkerView(h: HandoffRecord): CaseworkerView {
+  const { reference, status, language, topic, region, team, note, createdAt, contact, preferredTimes, interpreter, consent, name } = h;
+  return { reference, status, language, topic, region, team, note, createdAt, contact, preferredTimes, interpreter, consent, name };
+}
+
+/**
+ * Handoff requests: created durably before the person sees a reference, changed only through the
+ * transition table, deletable by the person, and expired after the retention period, leaving
+ * only anonymous counts.
+ */
+export class HandoffService {
+  constructor(
+    private readonly store: Store,
+    private readonly notifier: Notifier,
+    private readonly options: { retentionMs: number; dashboardUrl: string; now?: () => Date }
+  ) {}
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  /** Writes the request to disk, then notifies the team (without personal data). */
+  async create(input: NewHandoff): Promise<HandoffRecord> {
+    let reference = newReference();
+    while (await this.store.getHandoff(reference)) reference = newReference();
+    const at = this.now().toISOString();
+    const request: HandoffRecord = { ...input, reference, status: 'open', createdAt: at, updatedAt: at };
+    await this.store.saveHandoff(request);
+    void this.notifier.notify({
+      reference,
+      team: request.team,
+      topic: request.topic,
+      language: request.language,
+      dashboardUrl: `${this.options.dashboardUrl}#${reference}`
+    });
+    return request;
+  }
+
+  /** A person's requests that are still going on, newest first. */
+  async active(userKey: string): Promise<HandoffRecord[]> {
+    return (await this.store.listHandoffs({ userKey })).filter((h) => !FINAL.includes(h.status)).reverse();
+  }
+
+  /** Changes a request's status if the table allows it (throws TransitionError otherwise). */
+  async change(reference: string, to: HandoffStatus, by: Actor): Promise<HandoffRecord | undefined> {
+    const request = await this.store.getHandoff(reference);
+    if (!request) return undefined;
+    const changed = { ...request, status: transition(request.status, to, by), updatedAt: this.now().toISOString() };
+    await this.store.saveHandoff(changed);
+    return changed;
+  }
+
+  /** The person cancels their newest active request; undefined when there is none. */
+  async cancelNewest(userKey: string): Promise<HandoffRecord | undefined> {
+    const [newest] = await this.active(userKey);
+    return newest ? this.change(newest.reference, 'cancelled', 'person') : undefined;
+  }
+
+  /** Requests for a caseworker's teams; another team's requests are never returned. */
+  async forTeams(teams: readonly string[]): Promise<CaseworkerView[]> {
+    return (await this.store.listHandoffs({ teams })).map(caseworkerView);
+  }
+
+  /** "Delete my data": profile, every request, and the given conversation state. */
+  async deletePerson(userKey: string, stateKeys: string[]): Promise<void> {
+    const references = (await this.store.listHandoffs({ userKey })).map((h) => h.reference);
+    await this.store.deleteHandoffs(references, 'deleted');
+    await this.store.deleteProfile(userKey);
+    await this.store.deleteState(stateKeys);
+    await this.store.flush();
+  }
+
+  /**
+   * Retention: a request nobody finished within the period expires; a finished one (closed,
+   * cancelled, expired) is removed once the period has passed since its last change. Only
+   * anonymous counts remain. Returns how many requests were removed.
+   */
+  async expire(): Promise<number> {
+    const cutoff = this.now().getTime() - this.options.retentionMs;
+    const all = await this.store.listHandoffs({});
+    const old = all.filter((h) => Date.parse(h.updatedAt) < cutoff);
+    for (const h of old.filter((x) => !FINAL.includes(x.status))) await this.change(h.reference, 'expired', 'system');
+    const gone = old.map((h) => h.reference);
+    await this.store.deleteHandoffs(gone, 'expired');
+    return gone.length;
+  }
+}
