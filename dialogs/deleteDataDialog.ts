@@ -7,6 +7,11 @@ import { session } from './session.js';
 /** Removes everything stored about the person in this conversation (profile, requests, dialog state). */
 export type Forget = (ctx: TurnContext) => Promise<void>;
 
+/** How the dialog ended: `kept` when the person decided not to delete. */
+export interface DeleteDataResult {
+  kept?: boolean;
+}
+
 /** "Delete my data", in any language at any time: one confirmation, then everything is removed. */
 export class DeleteDataDialog extends ComponentDialog {
   constructor(private readonly forget: Forget) {
@@ -29,7 +34,7 @@ export class DeleteDataDialog extends ComponentDialog {
     const { t } = session(step.context);
     if (step.result.value !== 'delete') {
       await step.context.sendActivity(t('data.kept'));
-      return step.endDialog();
+      return step.endDialog({ kept: true } satisfies DeleteDataResult);
     }
     // Said in the person's language before the language itself is forgotten.
     const done = t('data.deleted');

@@ -14,7 +14,6 @@ export const DialogIds = {
   topic: 'topic',
   topicSteps: 'topic.steps',
   buttons: 'buttons',
-  text: 'text',
   responsibility: 'responsibility',
   responsibilitySteps: 'responsibility.steps',
   handoff: 'handoff',

@@ -9,8 +9,8 @@ import {
 } from 'botbuilder-dialogs';
 import type { ContentRepository } from '../src/content/repository.js';
 import { readEmail, readPhone, readTimes } from '../src/handoff/contact.js';
-import type { ContactMethod, HandoffRecord } from '../src/handoff/model.js';
-import type { HandoffService } from '../src/handoff/service.js';
+import type { ContactMethod } from '../src/handoff/model.js';
+import type { HandoffService, NewHandoff } from '../src/handoff/service.js';
 import { language as languageOf } from '../src/i18n/languages.js';
 import { type Button, ButtonPrompt, buttonOptions, FREE_TEXT } from './buttonPrompt.js';
 import { DialogIds } from './dialogIds.js';
@@ -34,6 +34,8 @@ interface Draft {
 }
 
 const PHONE = 'phone';
+/** Buttons that also take a typed answer (preferred times, name). */
+const OPEN_BUTTONS = 'openButtons';
 const EMAIL = 'email';
 
 /**
@@ -50,7 +52,9 @@ export class HandoffDialog extends ComponentDialog {
   ) {
     super(DialogIds.handoff);
     this.addDialog(new ResponsibilityDialog(content));
-    this.addDialog(new ButtonPrompt(DialogIds.buttons, true));
+    // Consent, contact, interpreter and the summary take buttons only: a typed "ja" must never count as "no".
+    this.addDialog(new ButtonPrompt(DialogIds.buttons));
+    this.addDialog(new ButtonPrompt(OPEN_BUTTONS, true));
     this.addDialog(new TextPrompt(PHONE, async (p) => readable(p, readPhone)));
     this.addDialog(new TextPrompt(EMAIL, async (p) => readable(p, readEmail)));
     this.addDialog(
@@ -102,11 +106,8 @@ export class HandoffDialog extends ComponentDialog {
 
   private async contactValue(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { t } = session(step.context);
-    const typed = step.context.activity.text ?? '';
-    // A typed phone number or email answers the question directly.
-    const method = (step.result.value === FREE_TEXT ? (readEmail(typed) ? 'email' : readPhone(typed) ? 'phone' : 'chat') : step.result.value) as ContactMethod;
+    const method = step.result.value as ContactMethod;
     this.draft(step).contact = { method };
-    if (step.result.value === FREE_TEXT && method !== 'chat') return step.next(typed);
     if (method === 'phone') return step.prompt(PHONE, { prompt: t('handoff.phone.prompt'), retryPrompt: t('handoff.phone.invalid') });
     if (method === 'email') return step.prompt(EMAIL, { prompt: t('handoff.email.prompt'), retryPrompt: t('handoff.email.invalid') });
     return step.next();
@@ -118,7 +119,7 @@ export class HandoffDialog extends ComponentDialog {
     if (draft.contact.method === 'email') draft.contact.value = readEmail(step.result as string);
     const { t } = session(step.context);
     const buttons = (['morning', 'afternoon', 'any'] as const).map((id) => ({ id, title: t(`handoff.times.${id}`) }));
-    return step.prompt(DialogIds.buttons, buttonOptions(t('handoff.times.prompt'), t('topic.retry'), buttons));
+    return step.prompt(OPEN_BUTTONS, buttonOptions(t('handoff.times.prompt'), t('topic.retry'), buttons));
   }
 
   private async interpreter(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -136,7 +137,7 @@ export class HandoffDialog extends ComponentDialog {
   private async name(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { t } = session(step.context);
     this.draft(step).interpreter = step.result.value === 'yes';
-    return step.prompt(DialogIds.buttons, buttonOptions(t('handoff.name.prompt'), t('topic.retry'), [{ id: 'skip', title: t('handoff.name.skip') }]));
+    return step.prompt(OPEN_BUTTONS, buttonOptions(t('handoff.name.prompt'), t('topic.retry'), [{ id: 'skip', title: t('handoff.name.skip') }]));
   }
 
   private async summary(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -171,7 +172,7 @@ export class HandoffDialog extends ComponentDialog {
     const { route } = draft.responsibility;
     const request = await this.handoffs.create({
       userKey: s.userKey,
-      conversation: TurnContext.getConversationReference(step.context.activity) as unknown as Record<string, unknown>,
+      conversation: storedReference(step),
       language: s.language,
       topic: (step.options as HandoffDialogOptions).topic,
       region: s.profile.region!,
@@ -184,7 +185,7 @@ export class HandoffDialog extends ComponentDialog {
       interpreter: draft.interpreter ? { needed: true, language: s.language } : { needed: false },
       name: draft.name,
       consent: { version: CONSENT_VERSION, language: s.language, at: new Date().toISOString() }
-    } satisfies Omit<HandoffRecord, 'reference' | 'status' | 'createdAt' | 'updatedAt'>);
+    } satisfies NewHandoff);
     // The request is on disk: now the person may rely on the reference.
     await step.context.sendActivity(s.t('handoff.confirmed', { reference: request.reference }));
     const initiation = EventFactory.createHandoffInitiation(step.context, {
@@ -197,6 +198,12 @@ export class HandoffDialog extends ComponentDialog {
     await step.context.sendActivity(initiation);
     return step.endDialog();
   }
+}
+
+/** Where to reach the conversation again, without the serviceUrl (ours carries the connector's capability). */
+function storedReference(step: WaterfallStepContext): Record<string, unknown> {
+  const { serviceUrl: _secret, ...reference } = TurnContext.getConversationReference(step.context.activity);
+  return reference as Record<string, unknown>;
 }
 
 /** A text prompt's answer is valid when the reader finds a phone number or an email in it. */

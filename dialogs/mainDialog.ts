@@ -19,7 +19,7 @@ import { MenuDialog } from './menuDialog.js';
 import { RegionDialog } from './regionDialog.js';
 import { type Session, session } from './session.js';
 import type { HandoffService } from '../src/handoff/service.js';
-import { DeleteDataDialog, type Forget } from './deleteDataDialog.js';
+import { DeleteDataDialog, type DeleteDataResult, type Forget } from './deleteDataDialog.js';
 import type { HandoffDialog } from './handoffDialog.js';
 
 export interface FlowOptions {
@@ -67,7 +67,10 @@ export class MainDialog extends ComponentDialog {
     if (interrupted) return interrupted;
     // Only an emergency answer leaves the inner stack empty: the next message starts the flow.
     if (!inner.activeDialog) return inner.beginDialog(DialogIds.flow, {});
-    return super.onContinueDialog(inner);
+    const result = await super.onContinueDialog(inner);
+    // "Keep my data": back to the menu rather than an empty conversation.
+    if (result.status === DialogTurnStatus.complete && (result.result as DeleteDataResult | undefined)?.kept) return this.restartFlow(inner, {});
+    return result;
   }
 
   /**

@@ -22,7 +22,7 @@ export interface MenuDialogOptions {
   switchTo?: LanguageCode;
   /** The language question for `text` has been answered. */
   languageAsked?: boolean;
-  /** Typed questions in a row the bot could not answer; at two it offers a person. */
+  /** Typed questions in a row the bot could not answer (out of scope); at two it offers a person. */
   misses?: number;
 }
 
@@ -98,14 +98,16 @@ export class MenuDialog extends ComponentDialog {
     switch (choice) {
       case SWITCH:
         await s.update({ language: options.switchTo });
-        return this.again(step, { text: options.text, languageAsked: true });
+        return this.again(step, { text: options.text, languageAsked: true, misses: options.misses });
       case KEEP:
-        return this.again(step, { text: options.text, languageAsked: true });
+        return this.again(step, { text: options.text, languageAsked: true, misses: options.misses });
       case ALL:
         return this.again(step, {});
       case HANDOFF:
         return step.beginDialog(DialogIds.handoff, {});
       case FREE_TEXT:
+        // A new message at the language question is an answer of its own: keep the language, read it.
+        if (options.switchTo) return this.understand(step, step.context.activity.text ?? '', { languageAsked: true, misses: options.misses });
         return this.understand(step, options.text ?? step.context.activity.text ?? '', options);
       default:
         return step.beginDialog(DialogIds.topic, { topic: choice });
@@ -117,16 +119,16 @@ export class MenuDialog extends ComponentDialog {
     const s = session(step.context);
     const u = s.understand(text);
     const written = u.language?.language;
-    const misses = (options.misses ?? 0) + 1;
+    const misses = options.misses ?? 0;
     if (!options.languageAsked && written && written !== s.language && u.language!.confidence >= SWITCH_CONFIDENCE) {
-      return this.again(step, { text, switchTo: written });
+      return this.again(step, { text, switchTo: written, misses });
     }
     if (u.topic !== 'none' && u.confidence >= this.thresholds.answer) return step.beginDialog(DialogIds.topic, { topic: u.topic });
     if (u.topic !== 'none') {
       const candidates = u.candidates.filter((c) => c.p >= this.thresholds.clarify / 2).slice(0, 3).map((c) => c.label);
       return this.again(step, { candidates, misses });
     }
-    return this.again(step, { outOfScope: true, misses });
+    return this.again(step, { outOfScope: true, misses: misses + 1 });
   }
 
   private async loop(step: WaterfallStepContext): Promise<DialogTurnResult> {

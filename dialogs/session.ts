@@ -6,6 +6,7 @@ import type { Profile, Store } from '../src/store/store.js';
 import type { Understander, Understanding } from '../src/understanding/index.js';
 
 const SESSION = Symbol('session');
+const DAY = 24 * 3_600_000;
 
 /**
  * What one turn knows about the person: their stored profile and a translation function fixed
@@ -63,6 +64,8 @@ export class Session {
   static async attach(ctx: TurnContext, store: Store, i18n: i18n, understander: Understander): Promise<Session> {
     const userKey = `${ctx.activity.channelId}:${ctx.activity.from?.id ?? 'anonymous'}`;
     const profile = (await store.getProfile(userKey)) ?? {};
+    // A person who keeps using the bot keeps their profile: retention counts idle days.
+    if (profile.updatedAt && Date.now() - Date.parse(profile.updatedAt) > DAY) await store.saveProfile(userKey, profile);
     const session = new Session(userKey, profile, matchLocale(ctx.activity.locale), i18n, store, understander);
     ctx.turnState.set(SESSION, session);
     return session;

@@ -10,7 +10,7 @@ import {
   type Response as BotResponse,
   type TurnContext
 } from 'botbuilder';
-import { pino, type Logger } from 'pino';
+import { type DestinationStream, pino, type Logger } from 'pino';
 import type { Server } from 'restify';
 import { CommandRecognizer } from '../dialogs/globalCommands.js';
 import { MainDialog } from '../dialogs/mainDialog.js';
@@ -58,7 +58,7 @@ const HOUR = 3_600_000;
  * app through this function too, so they run the same wiring as production.
  */
 export async function buildApp(config: Config, options: { log?: Logger; now?: () => Date } = {}): Promise<App> {
-  const log = options.log ?? pino({ level: config.LOG_LEVEL, redact: ['*.text', '*.from.name'] });
+  const log = options.log ?? createLogger(config);
   checkLanguages();
   const i18n = createI18n(config.LOCALES_DIR);
   const content = ContentRepository.load(config.CONTENT_DIR);
@@ -78,10 +78,10 @@ export async function buildApp(config: Config, options: { log?: Logger; now?: ()
   const handoffs = new HandoffService(
     store,
     new Notifiers(notifiers, (err, reference) => log.error({ err, reference }, 'handoff notice failed')),
-    { retentionMs: config.HANDOFF_RETENTION_DAYS * 24 * HOUR, dashboardUrl: `${publicUrl}/caseworker`, now: options.now }
+    { retentionMs: config.HANDOFF_RETENTION_DAYS * 24 * HOUR, dashboardUrl: `${publicUrl}/api/handoffs`, now: options.now }
   );
   const forget = async (ctx: TurnContext) => {
-    await handoffs.deletePerson(session(ctx).userKey, []);
+    await handoffs.deletePerson(session(ctx).userKey);
     await conversationState.delete(ctx);
   };
   const handoffDialog = new HandoffDialog(content, handoffs, { retentionDays: config.HANDOFF_RETENTION_DAYS, privacyUrl: `${publicUrl}/privacy` });
@@ -123,9 +123,12 @@ export async function buildApp(config: Config, options: { log?: Logger; now?: ()
   directLine.attachWebSocket(server.server);
 
   server.post('/api/messages', async (req, res) => {
-    if (!isAzureMode(config) && !isLoopback((req.body as { serviceUrl?: unknown } | undefined)?.serviceUrl)) {
-      // Without credentials nobody is authenticated: only a local emulator may talk to us, so the
-      // bot never posts replies to an address a stranger chose.
+    const address = req.socket.remoteAddress ?? '';
+    const local = address === '::1' || /^(::ffff:)?127\./.test(address);
+    const serviceUrl = (req.body as { serviceUrl?: unknown } | undefined)?.serviceUrl;
+    if (!isAzureMode(config) && !(local && !req.headers['x-forwarded-for'] && isLoopback(serviceUrl))) {
+      // Without credentials nobody is authenticated: only a local emulator on this machine may talk
+      // to us, so strangers can neither run turns as someone else nor make the bot post anywhere.
       res.send(401, { error: { code: 'Unauthorized', message: 'Bot Framework credentials are not configured' } });
       return;
     }
@@ -174,6 +177,23 @@ export async function buildApp(config: Config, options: { log?: Logger; now?: ()
   };
 }
 
+/**
+ * The production logger. Errors are logged by type, message, stack and codes only: an HTTP
+ * client's error may carry the request body (a reply with a person's phone number), and that never
+ * goes to a log. Nothing else logs message text, names or contact data.
+ */
+export function createLogger(config: Pick<Config, 'LOG_LEVEL'>, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level: config.LOG_LEVEL,
+      serializers: {
+        err: (e: Error & { code?: unknown; statusCode?: unknown }) => ({ type: e?.name, message: e?.message, stack: e?.stack, code: e?.code, statusCode: e?.statusCode })
+      }
+    },
+    destination
+  );
+}
+
 /** Every UI string per language, for language identification. */
 function uiStrings(i18n: I18n) {
   return Object.fromEntries(LANGUAGE_CODES.map((lang) => [lang, i18n.getResourceBundle(lang, 'bot') as Record<string, string>]));
@@ -181,7 +201,8 @@ function uiStrings(i18n: I18n) {
 
 function isLoopback(serviceUrl: unknown): boolean {
   try {
-    return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(String(serviceUrl)).hostname);
+    const host = new URL(String(serviceUrl)).hostname;
+    return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
   } catch {
     return false;
   }

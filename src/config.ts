@@ -36,6 +36,8 @@ const schema = z.object({
   HANDOFF_EMAIL_TO: z.string().optional(),
   /** A webhook that receives new-request notices as JSON; off when unset. */
   HANDOFF_WEBHOOK_URL: z.url().optional(),
+  /** The development set that `npm run eval` scores (never used for training). */
+  DEV_SET: z.string().default('../shared/eval/dev-utterances.jsonl'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   MicrosoftAppId: z.string().optional(),
   MicrosoftAppPassword: z.string().optional(),

@@ -9,19 +9,22 @@ export const MAX_BODY_BYTES = 256 * 1024;
  * Web Chat needs inline styles (it renders with CSS-in-JS) and connects back to us over ws(s).
  */
 function securityHeaders(frameAncestors: string) {
-  const csp = [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "font-src 'self' data:",
-    "img-src 'self' data: blob:",
-    "connect-src 'self' ws: wss:",
-    "object-src 'none'",
-    "base-uri 'none'",
-    `frame-ancestors ${frameAncestors}`
-  ].join('; ');
-  return (_req: Request, res: Response, next: () => void) => {
-    res.setHeader('Content-Security-Policy', csp);
+  const csp = (host: string) =>
+    [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self' 'unsafe-inline'",
+      "font-src 'self' data:",
+      "img-src 'self' data: blob:",
+      // The Direct Line stream: our own host only, over ws or wss.
+      `connect-src 'self'${host ? ` ws://${host} wss://${host}` : ''}`,
+      "object-src 'none'",
+      "base-uri 'none'",
+      `frame-ancestors ${frameAncestors}`
+    ].join('; ');
+  return (req: Request, res: Response, next: () => void) => {
+    const host = /^[a-z0-9.-]+(:\d+)?$|^\[[0-9a-f:.]+\](:\d+)?$/i.test(req.headers.host ?? '') ? req.headers.host! : '';
+    res.setHeader('Content-Security-Policy', csp(host));
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');

@@ -4,6 +4,8 @@ import type { Account, HandoffStatus } from './model.js';
 import type { HandoffService } from './service.js';
 import { TransitionError } from './transitions.js';
 
+const STATUSES: HandoffStatus[] = ['open', 'claimed', 'scheduled', 'closed'];
+
 const error = (res: Response, status: number, code: string, message: string) => res.send(status, { error: { code, message } });
 
 /**
@@ -37,6 +39,7 @@ export function registerHandoffApi(server: Server, handoffs: HandoffService, acc
     if (!account) return;
     if (!(await own(account, req.params.reference))) return error(res, 404, 'NotFound', 'No such request');
     const to = (req.body as { status?: unknown } | undefined)?.status;
+    if (!STATUSES.includes(to as HandoffStatus)) return error(res, 400, 'BadRequest', `status must be one of ${STATUSES.join(', ')}`);
     try {
       const changed = await handoffs.change(req.params.reference, to as HandoffStatus, 'caseworker');
       res.send({ reference: changed!.reference, status: changed!.status });

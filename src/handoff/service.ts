@@ -46,7 +46,7 @@ export class HandoffService {
       team: request.team,
       topic: request.topic,
       language: request.language,
-      dashboardUrl: `${this.options.dashboardUrl}#${reference}`
+      dashboardUrl: `${this.options.dashboardUrl}/${reference}`
     });
     return request;
   }
@@ -76,27 +76,26 @@ export class HandoffService {
     return (await this.store.listHandoffs({ teams })).map(caseworkerView);
   }
 
-  /** "Delete my data": profile, every request, and the given conversation state. */
-  async deletePerson(userKey: string, stateKeys: string[]): Promise<void> {
+  /** "Delete my data": the profile and every request of the person (the bot deletes the dialog state). */
+  async deletePerson(userKey: string): Promise<void> {
     const references = (await this.store.listHandoffs({ userKey })).map((h) => h.reference);
     await this.store.deleteHandoffs(references, 'deleted');
     await this.store.deleteProfile(userKey);
-    await this.store.deleteState(stateKeys);
-    await this.store.flush();
   }
 
   /**
-   * Retention: a request nobody finished within the period expires; a finished one (closed,
-   * cancelled, expired) is removed once the period has passed since its last change. Only
-   * anonymous counts remain. Returns how many requests were removed.
+   * Retention: an open request nobody took up within the period expires, and a finished one
+   * (closed or cancelled) is removed once the period has passed since it finished. Their
+   * personal data goes; only anonymous counts remain. Returns how many requests were removed.
    */
   async expire(): Promise<number> {
     const cutoff = this.now().getTime() - this.options.retentionMs;
-    const all = await this.store.listHandoffs({});
-    const old = all.filter((h) => Date.parse(h.updatedAt) < cutoff);
-    for (const h of old.filter((x) => !FINAL.includes(x.status))) await this.change(h.reference, 'expired', 'system');
-    const gone = old.map((h) => h.reference);
-    await this.store.deleteHandoffs(gone, 'expired');
-    return gone.length;
+    const old = (await this.store.listHandoffs({})).filter((h) => Date.parse(h.updatedAt) < cutoff);
+    for (const status of ['open', ...FINAL] as const) {
+      const group = old.filter((h) => h.status === status);
+      if (status === 'open') for (const h of group) transition(h.status, 'expired', 'system');
+      await this.store.deleteHandoffs(group.map((h) => h.reference), status === 'open' ? 'expired' : status);
+    }
+    return old.filter((h) => h.status === 'open' || FINAL.includes(h.status)).length;
   }
 }

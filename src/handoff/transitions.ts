@@ -6,7 +6,8 @@ export type Actor = 'person' | 'caseworker' | 'system';
 /**
  * Every allowed status change, in one table. A request is open until a caseworker claims it,
  * scheduled when an appointment is proposed, and closed when done; the person can cancel it
- * before it is closed; the retention clock expires requests nobody finished.
+ * before it is closed; the retention clock expires requests nobody took up. A claimed or scheduled
+ * request stays until its team closes it (an appointment may be weeks ahead).
  */
 export const TRANSITIONS: readonly { from: HandoffStatus; to: HandoffStatus; by: Actor }[] = [
   { from: 'open', to: 'claimed', by: 'caseworker' },
@@ -16,10 +17,8 @@ export const TRANSITIONS: readonly { from: HandoffStatus; to: HandoffStatus; by:
   { from: 'claimed', to: 'closed', by: 'caseworker' },
   { from: 'claimed', to: 'open', by: 'caseworker' },
   { from: 'claimed', to: 'cancelled', by: 'person' },
-  { from: 'claimed', to: 'expired', by: 'system' },
   { from: 'scheduled', to: 'closed', by: 'caseworker' },
-  { from: 'scheduled', to: 'cancelled', by: 'person' },
-  { from: 'scheduled', to: 'expired', by: 'system' }
+  { from: 'scheduled', to: 'cancelled', by: 'person' }
 ];
 
 /** Statuses that end a request; their personal data is removed after the retention period. */

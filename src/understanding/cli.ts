@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { loadConfig } from '../config.js';
 import { ContentRepository } from '../content/repository.js';
 import { loadLocales } from '../i18n/i18n.js';
 import { createUnderstander } from './index.js';
@@ -7,9 +8,10 @@ import { createUnderstander } from './index.js';
  * `npm run --silent understand`: reads JSON lines `{"text": "..."}` on stdin and writes one JSON
  * line per input: `{"language", "topic", "confidence"}`. A bad line gets `{"error": "..."}`.
  */
-const locales = loadLocales(process.env.LOCALES_DIR ?? 'locales');
+const config = loadConfig();
+const locales = loadLocales(config.LOCALES_DIR);
 const understander = createUnderstander(
-  ContentRepository.load(process.env.CONTENT_DIR ?? 'content'),
+  ContentRepository.load(config.CONTENT_DIR),
   Object.fromEntries(Object.entries(locales).map(([lang, ns]) => [lang, ns.bot]))
 );
 

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { loadConfig } from '../config.js';
 import { ContentRepository } from '../content/repository.js';
 import { loadLocales } from '../i18n/i18n.js';
 import { LANGUAGE_CODES, type LanguageCode } from '../i18n/languages.js';
@@ -12,7 +13,6 @@ import { DEFAULT_THRESHOLDS, type TrainingData, Understander } from './understan
  */
 // Measured on 2026-11-22: dev topic 93%, language 99.6%, emergency recall 100%, out-of-scope precision 100%, CV topic 79%.
 const THRESHOLDS = { devTopic: 0.9, devLanguage: 0.98, emergencyRecall: 1, outOfScopePrecision: 0.85, cvTopic: 0.75 };
-const DEV_SET = process.env.DEV_SET ?? '../shared/eval/dev-utterances.jsonl';
 const FOLDS = 5;
 
 interface Case {
@@ -81,8 +81,10 @@ function crossValidate(data: TrainingData): Score {
   return total!;
 }
 
-const content = ContentRepository.load(process.env.CONTENT_DIR ?? 'content');
-const locales = loadLocales(process.env.LOCALES_DIR ?? 'locales');
+const config = loadConfig();
+const DEV_SET = config.DEV_SET;
+const content = ContentRepository.load(config.CONTENT_DIR);
+const locales = loadLocales(config.LOCALES_DIR);
 const data = trainingData(content, Object.fromEntries(Object.entries(locales).map(([l, ns]) => [l, ns.bot])));
 
 const started = performance.now();

@@ -38,6 +38,9 @@ export interface Thresholds {
   temperature: number;
 }
 
+/** Below this many words only the emergency word list counts, not the classifier. */
+export const MIN_WORDS_FOR_CLASSIFIER_EMERGENCY = 3;
+
 export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.5, clarify: 0.15, emergency: 0.2, temperature: 12 };
 
 const topicFeatures = (text: string) => {
@@ -75,7 +78,9 @@ export class Understander {
     const language = this.languages.identify(text);
     const scored = this.topics.classify(text);
     const emergencyP = scored.find((s) => s.label === 'emergency')?.p ?? 0;
-    const emergency = this.hasEmergencyWord(text) || emergencyP >= this.thresholds.emergency;
+    // The classifier alone needs a few words: "ja bitte" is no cry for help. Short cries are in the word list.
+    const words = normalize(text).split(' ').filter(Boolean).length;
+    const emergency = this.hasEmergencyWord(text) || (words >= MIN_WORDS_FOR_CLASSIFIER_EMERGENCY && emergencyP >= this.thresholds.emergency);
     if (emergency) return { language, topic: 'emergency', confidence: Math.max(emergencyP, 0.9), candidates: scored, emergency };
 
     const [best] = scored;
@@ -86,9 +91,14 @@ export class Understander {
     return { language, topic: best.label, confidence: best.p, candidates, emergency };
   }
 
-  /** A danger word start ("bewusstlo" in "bewusstlos"), a phrase of word starts, or a whole number (112). */
+  /**
+   * A danger word start ("bewusstlo" in "bewusstlos"), a phrase of word starts, or a whole number
+   * (112). A message with a phone number in it ("0176 110 4567") has its numbers ignored.
+   */
   private hasEmergencyWord(text: string): boolean {
-    return this.emergencyPattern.test(normalize(text));
+    const normalized = normalize(text);
+    const phoneLike = (normalized.match(/\d/g) ?? []).length > 4;
+    return this.emergencyPattern.test(phoneLike ? normalized.replace(/\d+/g, ' ') : normalized);
   }
 }
 

@@ -78,12 +78,12 @@ export class WebAssets {
     for (const [prefix, root] of Object.entries(this.roots)) {
       if (prefix.endsWith('/') ? !path.startsWith(prefix) : path !== prefix) continue;
       if (!prefix.endsWith('/')) return root;
-      const file = normalize(join(root, decodeURIComponent(path.slice(prefix.length))));
-      if (!file.startsWith(root + sep) || !TYPES[extname(file)]) return undefined;
       try {
+        const file = normalize(join(root, decodeURIComponent(path.slice(prefix.length))));
+        if (!file.startsWith(root + sep) || !TYPES[extname(file)]) return undefined;
         return statSync(file).isFile() ? file : undefined;
       } catch {
-        return undefined;
+        return undefined; // a malformed %-escape or a missing file: not found
       }
     }
     return undefined;

@@ -1,28 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HandoffNotice } from '../../src/handoff/notify.js';
-import { type NewHandoff, HandoffService } from '../../src/handoff/service.js';
+import { HandoffService } from '../../src/handoff/service.js';
 import { openLowdbStore } from '../../src/store/lowdbStore.js';
 import { tempDir } from '../helpers/app.js';
+import { sampleRequest } from '../helpers/handoff.js';
 
 const DAY = 24 * 3_600_000;
-
-export function sampleRequest(userKey = 'directline:dl_user', team = 'krefeld-jobcenter'): NewHandoff {
-  return {
-    userKey,
-    language: 'ar',
-    topic: 'furniture',
-    region: 'krefeld',
-    team,
-    age: 'over25',
-    residence: 'recognised',
-    contact: { method: 'phone', value: '0176 1234567' },
-    preferredTimes: 'Vormittags',
-    interpreter: { needed: true, language: 'ar' },
-    name: 'Amal',
-    consent: { version: '2026-11-22', language: 'ar', at: '2026-11-22T09:00:00.000Z' }
-  };
-}
 
 describe('handoff service', () => {
   let clock = new Date('2026-11-22T10:00:00Z');
@@ -66,19 +50,23 @@ describe('handoff service', () => {
     clock = new Date(clock.getTime() + 20 * DAY);
     const recent = await service.create(sampleRequest('directline:dl_five'));
     clock = new Date(clock.getTime() + 11 * DAY); // 31 days after the first ones, 11 after `recent`
+    const claimed = await service.change(recent.reference, 'claimed', 'caseworker');
+    clock = new Date(clock.getTime() + 40 * DAY); // claimed requests wait for their team, however long
     const removed = await service.expire();
     expect(removed).toBeGreaterThanOrEqual(3);
     expect(await store.getHandoff(fresh.reference)).toBeUndefined();
-    expect(await store.getHandoff(recent.reference)).toEqual(expect.objectContaining({ status: 'open' }));
+    expect(await store.getHandoff(recent.reference)).toEqual(expect.objectContaining({ status: 'claimed' }));
     const stats = await store.stats();
-    expect(stats['expired:furniture']).toBeGreaterThanOrEqual(3);
+    expect(stats['expired:furniture']).toBeGreaterThanOrEqual(2); // open ones nobody took up
+    expect(stats['cancelled:furniture']).toBe(1); // the cancelled one, 30 days after it was cancelled
+    expect(claimed?.status).toBe('claimed');
     expect(JSON.stringify(stats)).not.toMatch(/Amal|0176|dl_/);
   });
 
   test('delete my data removes the profile and every request of the person', async () => {
     await store.saveProfile('directline:dl_six', { language: 'fa', region: 'krefeld' });
     const request = await service.create(sampleRequest('directline:dl_six'));
-    await service.deletePerson('directline:dl_six', []);
+    await service.deletePerson('directline:dl_six');
     expect(await store.getProfile('directline:dl_six')).toBeUndefined();
     expect(await store.getHandoff(request.reference)).toBeUndefined();
     expect(readFileSync(join(dir, 'db.json'), 'utf8')).not.toContain('dl_six');

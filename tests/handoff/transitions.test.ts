@@ -4,9 +4,26 @@ import { type Actor, FINAL, transition, TransitionError, TRANSITIONS } from '../
 const STATUSES: HandoffStatus[] = ['open', 'claimed', 'scheduled', 'closed', 'cancelled', 'expired'];
 const ACTORS: Actor[] = ['person', 'caseworker', 'system'];
 
+/** What the product allows, written out by hand so that a wrong row in the table is caught. */
+const EXPECTED: [HandoffStatus, HandoffStatus, Actor][] = [
+  ['open', 'claimed', 'caseworker'],
+  ['open', 'cancelled', 'person'],
+  ['open', 'expired', 'system'],
+  ['claimed', 'scheduled', 'caseworker'],
+  ['claimed', 'closed', 'caseworker'],
+  ['claimed', 'open', 'caseworker'],
+  ['claimed', 'cancelled', 'person'],
+  ['scheduled', 'closed', 'caseworker'],
+  ['scheduled', 'cancelled', 'person']
+];
+
 describe('handoff status transitions', () => {
-  test.each(TRANSITIONS.map((t) => [t.from, t.to, t.by] as const))('%s → %s by %s is allowed', (from, to, by) => {
+  test.each(EXPECTED)('%s → %s by %s is allowed', (from, to, by) => {
     expect(transition(from, to, by)).toBe(to);
+  });
+
+  test('the table has exactly these rows', () => {
+    expect(TRANSITIONS.map((t) => [t.from, t.to, t.by])).toEqual(EXPECTED);
   });
 
   test('every other change is refused', () => {

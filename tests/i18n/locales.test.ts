@@ -44,11 +44,16 @@ describe('locale files', () => {
   });
 
   describe('a broken translation is refused, naming file and key', () => {
-    const broken = (edit: (json: Record<string, any>) => void) => {
+    interface Bot {
+      region: { heading: string };
+      topic: { more?: string };
+      menu: { prompt: string };
+    }
+    const broken = (edit: (json: Bot) => void) => {
       const { dir, cleanup } = tempDir();
       cpSync('locales', dir, { recursive: true });
       const file = join(dir, 'fa', 'bot.json');
-      const json = JSON.parse(readFileSync(file, 'utf8'));
+      const json = JSON.parse(readFileSync(file, 'utf8')) as Bot;
       edit(json);
       writeFileSync(file, JSON.stringify(json));
       try {
