@@ -83,6 +83,7 @@ export async function buildApp(config: Config, options: { log?: Logger; now?: ()
   const forget = async (ctx: TurnContext) => {
     await handoffs.deletePerson(session(ctx).userKey);
     await conversationState.delete(ctx);
+    if (ctx.activity.channelId === 'directline') directLine.forgetHistory(ctx.activity.conversation.id);
   };
   const handoffDialog = new HandoffDialog(content, handoffs, { retentionDays: config.HANDOFF_RETENTION_DAYS, privacyUrl: `${publicUrl}/privacy` });
   const mainDialog = new MainDialog(content, new CommandRecognizer(i18n), understander.thresholds, handoffs, handoffDialog, forget);

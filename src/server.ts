@@ -38,7 +38,7 @@ function securityHeaders(frameAncestors: string) {
  * responses that never show internals. Routes are added by their owners (see app.ts).
  */
 export function createServer(options: { log: Logger; frameAncestors: string }): Server {
-  const server = restify.createServer({ name: 'integration-point-bot', handleUncaughtExceptions: false });
+  const server = restify.createServer({ name: 'integration-point-bot', handleUncaughtExceptions: false, log: options.log });
   server.use(securityHeaders(options.frameAncestors));
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: false }));

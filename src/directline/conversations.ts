@@ -83,6 +83,11 @@ export class Conversation {
     return true;
   }
 
+  /** Drops the whole history ("delete my data"); watermarks go on, so clients are not confused. */
+  clearHistory(): void {
+    this.entries.splice(0);
+  }
+
   /** The watermark of the newest activity (0 before the first). */
   get watermark(): number {
     return this.seq;

@@ -172,6 +172,11 @@ export class DirectLine {
     this.heartbeatTimer.unref();
   }
 
+  /** Forgets what was said in a conversation (the person asked to delete their data). */
+  forgetHistory(conversationId: string): void {
+    this.registry.get(conversationId)?.clearHistory();
+  }
+
   /** Stops the timers, closes every WebSocket and forgets every conversation. */
   close(): void {
     clearInterval(this.sweepTimer);

@@ -6,7 +6,10 @@ import { TransitionError } from './transitions.js';
 
 const STATUSES: HandoffStatus[] = ['open', 'claimed', 'scheduled', 'closed'];
 
-const error = (res: Response, status: number, code: string, message: string) => res.send(status, { error: { code, message } });
+// Returns nothing: restify logs whatever an async handler returns, headers (tokens) and all.
+const error = (res: Response, status: number, code: string, message: string): void => {
+  res.send(status, { error: { code, message } });
+};
 
 /**
  * The caseworker API. Every call needs `Authorization: Bearer <token>` (from `npm run account`);
@@ -37,9 +40,15 @@ export function registerHandoffApi(server: Server, handoffs: HandoffService, acc
   server.post('/api/handoffs/:reference/status', async (req: Request, res: Response) => {
     const account = caller(req, res);
     if (!account) return;
-    if (!(await own(account, req.params.reference))) return error(res, 404, 'NotFound', 'No such request');
+    if (!(await own(account, req.params.reference))) {
+      error(res, 404, 'NotFound', 'No such request');
+      return;
+    }
     const to = (req.body as { status?: unknown } | undefined)?.status;
-    if (!STATUSES.includes(to as HandoffStatus)) return error(res, 400, 'BadRequest', `status must be one of ${STATUSES.join(', ')}`);
+    if (!STATUSES.includes(to as HandoffStatus)) {
+      error(res, 400, 'BadRequest', `status must be one of ${STATUSES.join(', ')}`);
+      return;
+    }
     try {
       const changed = await handoffs.change(req.params.reference, to as HandoffStatus, 'caseworker');
       res.send({ reference: changed!.reference, status: changed!.status });

@@ -122,3 +122,23 @@ describe('the HTTP server', () => {
     expect(languages.find((l) => l.code === 'ti')!.page.title).toMatch(/[\u1200-\u137F]/);
   });
 });
+
+test('"delete my data" also empties the Direct Line transcript kept on the server', async () => {
+  const visitor = await new Visitor(base).connect();
+  visitors.push(visitor);
+  let since = await visitor.tap(button(await visitor.waitFor(hasButton('en')), 'en'));
+  since = await visitor.tap(button(await visitor.waitFor(hasButton('dresden'), since), 'dresden'));
+  await visitor.waitFor(hasButton('clothing'), since);
+  since = await visitor.tap({ title: 'where can I find cheap furniture for my bedroom', value: undefined });
+  await visitor.waitFor((a) => Boolean((a.channelData as { topic?: string })?.topic), since);
+  since = await visitor.tap({ title: 'delete my data', value: undefined });
+  since = await visitor.tap(button(await visitor.waitFor(hasButton('delete'), since), 'delete'));
+  await visitor.waitFor((a) => /deleted/.test(a.text ?? ''), since);
+
+  const history = (await (
+    await fetch(`${base}/v3/directline/conversations/${visitor.conversationId}/activities`, { headers: { authorization: `Bearer ${visitor.token}` } })
+  ).json()) as { activities: { text?: string }[] };
+  const texts = history.activities.map((a) => a.text ?? '').join('\n');
+  expect(texts).not.toContain('furniture for my bedroom');
+  expect(texts).toMatch(/deleted/);
+});

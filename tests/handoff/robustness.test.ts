@@ -12,7 +12,8 @@ let app: Awaited<ReturnType<typeof testApp>>;
 let base: string;
 
 beforeAll(async () => {
-  app = await testApp({ LOG_LEVEL: 'debug' });
+  // The production logger at its most talkative, writing into `lines`.
+  app = await testApp({ LOG_LEVEL: 'debug' }, createLogger({ LOG_LEVEL: 'debug' }, sink));
   base = await app.listen(0, '127.0.0.1');
 });
 afterAll(() => app.dispose());
@@ -76,6 +77,19 @@ describe('caseworker API status changes', () => {
 });
 
 describe('logs', () => {
+  test('a whole conversation and API use at debug level leave no message text, contact data or token in the log', async () => {
+    const chat = new Chat(app.bot, 'logs-1');
+    const menu = last(await chat.tap(last(await chat.tap(last(await chat.start()), 'de')), 'krefeld'));
+    await chat.say('Wo finde ich gebrauchte Möbel? Meine Nummer ist 0176 9998887');
+    const accounts = new AccountFile(app.dataDir);
+    const token = accounts.add({ name: 'C', role: 'caseworker', teams: ['krefeld-ip'] }, teamIds(app.content.regions)).token;
+    await fetch(`${base}/api/handoffs/IP-XXXX`, { headers: { authorization: `Bearer ${token}` } });
+    await fetch(`${base}/api/handoffs/IP-XXXX/status`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{"status":"claimed"}' });
+    const logged = lines.join('');
+    for (const secret of ['gebrauchte', '9998887', token]) expect(logged).not.toContain(secret);
+    expect(menu.buttons.length).toBeGreaterThan(0);
+  });
+
   test('the production logger keeps no request body from an error', () => {
     const logger = createLogger({ LOG_LEVEL: 'info' }, sink);
     const error = Object.assign(new Error('connector failed'), { request: { body: '{"text":"my phone is 0176 1234567"}' }, statusCode: 502 });
