@@ -11,7 +11,7 @@ import type { ContentRepository } from '../src/content/repository.js';
 import { readEmail, readPhone, readTimes } from '../src/handoff/contact.js';
 import type { ContactMethod } from '../src/handoff/model.js';
 import type { HandoffService, NewHandoff } from '../src/handoff/service.js';
-import { language as languageOf } from '../src/i18n/languages.js';
+import { language as languageOf, SOURCE_LANGUAGE } from '../src/i18n/languages.js';
 import { type Button, ButtonPrompt, buttonOptions, FREE_TEXT } from './buttonPrompt.js';
 import { DialogIds } from './dialogIds.js';
 import { type Responsibility, ResponsibilityDialog } from './responsibilityDialog.js';
@@ -177,7 +177,8 @@ export class HandoffDialog extends ComponentDialog {
       topic: (step.options as HandoffDialogOptions).topic,
       region: s.profile.region!,
       team: route.team,
-      note: route.note,
+      // Caseworkers read German.
+      note: route.unknownStatus ? s.tFor(SOURCE_LANGUAGE)('staff.unknownStatus') : undefined,
       age: draft.responsibility.age,
       residence: draft.responsibility.residence,
       contact: draft.contact,

@@ -52,7 +52,7 @@ export class ResponsibilityDialog extends ComponentDialog {
     const residence = step.result.value as ResidenceStatus;
     const found = route(this.content.region(profile.region!)!, age, residence);
     const lines = [t('handoff.responsible', { team: found.teamName })];
-    if (found.note) lines.push(t('handoff.unknownNote'));
+    if (found.unknownStatus) lines.push(t('handoff.unknownNote'));
     await step.context.sendActivity(lines.join(' '));
     return step.endDialog({ age, residence, route: found } satisfies Responsibility);
   }

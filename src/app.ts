@@ -21,7 +21,7 @@ import { type Config, isAzureMode } from './config.js';
 import { ContentRepository } from './content/repository.js';
 import { DirectLine } from './directline/directLine.js';
 import { createI18n } from './i18n/i18n.js';
-import { checkLanguages, LANGUAGE_CODES } from './i18n/languages.js';
+import { checkLanguages, LANGUAGE_CODES, SOURCE_LANGUAGE } from './i18n/languages.js';
 import type { i18n as I18n } from 'i18next';
 import { createServer } from './server.js';
 import { openLowdbStore } from './store/lowdbStore.js';
@@ -78,7 +78,12 @@ export async function buildApp(config: Config, options: { log?: Logger; now?: ()
   const handoffs = new HandoffService(
     store,
     new Notifiers(notifiers, (err, reference) => log.error({ err, reference }, 'handoff notice failed')),
-    { retentionMs: config.HANDOFF_RETENTION_DAYS * 24 * HOUR, dashboardUrl: `${publicUrl}/api/handoffs`, now: options.now }
+    {
+      retentionMs: config.HANDOFF_RETENTION_DAYS * 24 * HOUR,
+      dashboardUrl: `${publicUrl}/api/handoffs`,
+      staffT: (key, vars) => i18n.getFixedT(SOURCE_LANGUAGE)(key, vars),
+      now: options.now
+    }
   );
   const forget = async (ctx: TurnContext) => {
     await handoffs.deletePerson(session(ctx).userKey);

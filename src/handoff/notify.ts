@@ -6,21 +6,15 @@ export interface HandoffNotice {
   team: string;
   topic?: string;
   language: string;
-  dashboardUrl: string;
+  link: string;
+  /** The same, written out for people in the staff language (locales: staff.*). */
+  subject: string;
+  text: string;
 }
 
 /** Sends notices; failures are reported to `onError`, never to the person. */
 export interface Notifier {
   notify(notice: HandoffNotice): Promise<void>;
-}
-
-/** The notice as plain text, the same for every channel. */
-export function noticeText(n: HandoffNotice): string {
-  return [
-    `Neue Anfrage ${n.reference} für das Team ${n.team}.`,
-    `Thema: ${n.topic ?? '—'} · Sprache: ${n.language}`,
-    `Öffnen: ${n.dashboardUrl}`
-  ].join('\n');
 }
 
 /** Email through SMTP (nodemailer), e.g. `smtp://user:pass@mail.example:587`. */
@@ -36,7 +30,7 @@ export class EmailNotifier implements Notifier {
   }
 
   async notify(n: HandoffNotice): Promise<void> {
-    await this.transport.sendMail({ from: this.from, to: this.to, subject: `Neue Anfrage ${n.reference} (${n.team})`, text: noticeText(n) });
+    await this.transport.sendMail({ from: this.from, to: this.to, subject: n.subject, text: n.text });
   }
 }
 
@@ -48,7 +42,7 @@ export class WebhookNotifier implements Notifier {
     const response = await fetch(this.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ...n, text: noticeText(n) }),
+      body: JSON.stringify(n),
       signal: AbortSignal.timeout(10_000)
     });
     if (!response.ok) throw new Error(`webhook answered ${response.status}`);

@@ -6,8 +6,8 @@ export interface Route {
   office: 'agentur' | 'jobcenter' | 'integrationPoint';
   team: string;
   teamName: string;
-  /** Set when the team has to check responsibility itself. */
-  note?: string;
+  /** The person did not know their status: the team has to check responsibility itself. */
+  unknownStatus: boolean;
 }
 
 /**
@@ -30,7 +30,7 @@ export function route(region: Region, age: AgeBand, status: ResidenceStatus): Ro
     office,
     team: team.id,
     teamName: team.name,
-    ...(status === 'unknown' ? { note: 'Aufenthaltsstatus unbekannt: bitte Zuständigkeit prüfen' } : {})
+    unknownStatus: status === 'unknown'
   };
 }
 

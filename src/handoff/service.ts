@@ -27,7 +27,13 @@ export class HandoffService {
   constructor(
     private readonly store: Store,
     private readonly notifier: Notifier,
-    private readonly options: { retentionMs: number; dashboardUrl: string; now?: () => Date }
+    private readonly options: {
+      retentionMs: number;
+      dashboardUrl: string;
+      /** Translates the team notice into the staff language (locales: staff.*). */
+      staffT: (key: string, vars: Record<string, string>) => string;
+      now?: () => Date;
+    }
   ) {}
 
   private now(): Date {
@@ -41,12 +47,12 @@ export class HandoffService {
     const at = this.now().toISOString();
     const request: HandoffRecord = { ...input, reference, status: 'open', createdAt: at, updatedAt: at };
     await this.store.saveHandoff(request);
+    const facts = { reference, team: request.team, topic: request.topic ?? '—', language: request.language, link: `${this.options.dashboardUrl}/${reference}` };
     void this.notifier.notify({
-      reference,
-      team: request.team,
+      ...facts,
       topic: request.topic,
-      language: request.language,
-      dashboardUrl: `${this.options.dashboardUrl}/${reference}`
+      subject: this.options.staffT('staff.noticeSubject', facts),
+      text: this.options.staffT('staff.noticeBody', facts)
     });
     return request;
   }

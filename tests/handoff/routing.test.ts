@@ -20,7 +20,7 @@ describe('who is responsible: every region × age × status', () => {
   test.each(cases)('%s, %s, %s', (regionId, age, status) => {
     const found = route(content.region(regionId)!, age, status);
     expect(found.team).toBe(expected(regionId, age, status));
-    expect(found.note !== undefined).toBe(status === 'unknown');
+    expect(found.unknownStatus).toBe(status === 'unknown');
   });
 
   test('Krefeld: under 25 → Agentur (Philadelphiastraße), 25 and over → Jobcenter (Fütingsweg)', () => {

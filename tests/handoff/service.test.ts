@@ -17,7 +17,7 @@ describe('handoff service', () => {
 
   beforeAll(async () => {
     store = await openLowdbStore({ dataDir: dir, stateTtlMs: DAY, profileTtlMs: 180 * DAY, now: () => clock });
-    service = new HandoffService(store, { notify: async (n) => void notices.push(n) }, { retentionMs: 30 * DAY, dashboardUrl: 'http://x/caseworker', now: () => clock });
+    service = new HandoffService(store, { notify: async (n) => void notices.push(n) }, { retentionMs: 30 * DAY, dashboardUrl: 'http://x/api/handoffs', staffT: (key, vars) => `${key} ${JSON.stringify(vars)}`, now: () => clock });
   });
   afterAll(async () => {
     await store.close();
