@@ -1,4 +1,5 @@
 import { Culture, recognizeDateTime, recognizeEmail, recognizePhoneNumber } from '@microsoft/recognizers-text-suite';
+import * as chrono from 'chrono-node';
 import type { LanguageCode } from '../i18n/languages.js';
 import { asciiDigits } from '../understanding/normalize.js';
 
@@ -31,17 +32,30 @@ export function readEmail(text: string): string | undefined {
 /** Cultures whose date-time model exists in the JS recognizers (measured: en, es, fr, zh). */
 const DATE_CULTURES: Partial<Record<LanguageCode, string>> = { en: Culture.English, fr: Culture.French };
 
+/** Where the recognizers have no model, chrono-node's parsers for these languages. */
+const CHRONO: Partial<Record<LanguageCode, { parseDate(text: string, ref: Date): Date | null }>> = {
+  de: chrono.de,
+  ru: chrono.ru,
+  uk: chrono.uk,
+  ar: chrono.ar
+};
+
 /**
- * Preferred times typed as free text: resolved to a date or range where the language has a model
- * ("next Tuesday morning" → "2026-11-24 08:00–12:00"), otherwise kept as the person wrote it.
+ * Preferred times typed as free text: resolved to a date or range where a parser knows the
+ * language ("next Tuesday morning" → "2026-11-24 08:00–12:00", "Dienstag vormittag" →
+ * "2026-11-24 09:00"), and always kept as the person wrote it, so nothing is lost.
  */
 export function readTimes(text: string, language: LanguageCode, now = new Date()): string {
+  const typed = asciiDigits(text.trim()).slice(0, 200);
   const culture = DATE_CULTURES[language];
-  const typed = text.trim().slice(0, 200);
-  if (!culture) return typed;
-  const [found] = recognizeDateTime(typed, culture, undefined, now);
-  const value = (found?.resolution as { values?: { start?: string; end?: string; value?: string }[] } | undefined)?.values?.[0];
-  if (!value) return typed;
-  const resolved = value.value ?? [value.start, value.end?.slice(11)].filter(Boolean).join('–');
+  let resolved: string | undefined;
+  if (culture) {
+    const [found] = recognizeDateTime(typed, culture, undefined, now);
+    const value = (found?.resolution as { values?: { start?: string; end?: string; value?: string }[] } | undefined)?.values?.[0];
+    resolved = value && (value.value ?? [value.start, value.end?.slice(11)].filter(Boolean).join('–'));
+  } else {
+    const date = CHRONO[language]?.parseDate(typed, now);
+    resolved = date ? date.toISOString().slice(0, 16).replace('T', ' ') : undefined;
+  }
   return resolved ? `${typed} (${resolved})` : typed;
 }
