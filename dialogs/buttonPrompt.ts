@@ -60,16 +60,19 @@ export function buttonOptions(
  * or synonym (case, accents and Arabic letter variants folded), a typed button number.
  */
 export class ButtonPrompt extends ChoicePrompt {
+  private readonly freeText: boolean;
+  private readonly partial: boolean;
+
   /**
-   * @param freeText accept any typed message that is not a button: the result's value is
+   * @param options.freeText accept any typed message that is not a button: the result's value is
    *   FREE_TEXT and the dialog reads the text from the activity.
+   * @param options.partial a button word inside a longer message counts (default true); off
+   *   where sentences name the options in passing ("I want to learn German" is no language choice).
    */
-  constructor(
-    dialogId: string,
-    private readonly freeText = false,
-    validator?: PromptValidator<FoundChoice>
-  ) {
-    super(dialogId, validator);
+  constructor(dialogId: string, options: { freeText?: boolean; partial?: boolean; validator?: PromptValidator<FoundChoice> } = {}) {
+    super(dialogId, options.validator);
+    this.freeText = options.freeText ?? false;
+    this.partial = options.partial ?? true;
   }
 
   /**
@@ -97,7 +100,7 @@ export class ButtonPrompt extends ChoicePrompt {
     options: PromptOptions
   ): Promise<PromptRecognizerResult<FoundChoice>> {
     const choices = (options.choices ?? []) as Choice[];
-    const index = recognizeButton(context.activity, choices);
+    const index = recognizeButton(context.activity, choices, this.partial);
     if (index < 0 && this.freeText && context.activity.text?.trim()) {
       return { succeeded: true, value: { value: FREE_TEXT, index: -1, score: 0 } };
     }
@@ -106,8 +109,8 @@ export class ButtonPrompt extends ChoicePrompt {
   }
 }
 
-/** Index of the choice the activity picks, or -1. Exported for the global command recognizer. */
-export function recognizeButton(activity: Partial<Activity>, choices: Choice[]): number {
+/** Index of the choice the activity picks, or -1: by id, by a typed title or synonym, by number, or (with `partial`) by a title inside the message. */
+export function recognizeButton(activity: Partial<Activity>, choices: Choice[], partial = true): number {
   const value = activity.value as { choice?: unknown; command?: unknown } | undefined;
   const id = value?.choice ?? value?.command;
   if (typeof id === 'string') {
@@ -120,9 +123,10 @@ export function recognizeButton(activity: Partial<Activity>, choices: Choice[]):
   const exact = choices.findIndex((c) => words(c).includes(typed));
   if (exact >= 0) return exact;
   if (/^\d{1,2}$/.test(typed) && Number(typed) >= 1 && Number(typed) <= choices.length) return Number(typed) - 1;
+  if (!partial) return -1;
   const padded = ` ${typed} `;
-  const partial = choices
+  const inside = choices
     .map((c, i) => (words(c).some((w) => padded.includes(` ${w} `)) ? i : -1))
     .filter((i) => i >= 0);
-  return partial.length === 1 ? partial[0] : -1;
+  return inside.length === 1 ? inside[0] : -1;
 }

@@ -54,7 +54,7 @@ export class HandoffDialog extends ComponentDialog {
     this.addDialog(new ResponsibilityDialog(content));
     // Consent, contact, interpreter and the summary take buttons only: a typed "ja" must never count as "no".
     this.addDialog(new ButtonPrompt(DialogIds.buttons));
-    this.addDialog(new ButtonPrompt(OPEN_BUTTONS, true));
+    this.addDialog(new ButtonPrompt(OPEN_BUTTONS, { freeText: true }));
     this.addDialog(new TextPrompt(PHONE, async (p) => readable(p, readPhone)));
     this.addDialog(new TextPrompt(EMAIL, async (p) => readable(p, readEmail)));
     this.addDialog(

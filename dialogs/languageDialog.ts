@@ -1,5 +1,7 @@
 import { ComponentDialog, type WaterfallStepContext, WaterfallDialog, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { FoundChoice, PromptValidatorContext } from 'botbuilder-dialogs';
 import { LANGUAGE_CODES, LANGUAGES, type LanguageCode } from '../src/i18n/languages.js';
+import { SWITCH_CONFIDENCE } from '../src/understanding/understand.js';
 import { type Button, ButtonPrompt, buttonOptions } from './buttonPrompt.js';
 import { DialogIds } from './dialogIds.js';
 import { session } from './session.js';
@@ -13,10 +15,19 @@ export interface LanguageDialogOptions {
  * Welcome and language choice. Buttons show each language by its own name; the client's locale
  * only decides the language of the question, and the person's choice is stored.
  */
+/** Writing a message in a language, instead of tapping it, chooses that language too. */
+function writtenIn(prompt: PromptValidatorContext<FoundChoice>): boolean {
+  const text = prompt.context.activity.text ?? '';
+  const written = text ? session(prompt.context).understand(text).language : undefined;
+  if (!written || written.confidence < SWITCH_CONFIDENCE) return false;
+  prompt.recognized.value = { value: written.language, index: -1, score: written.confidence };
+  return true;
+}
+
 export class LanguageDialog extends ComponentDialog {
   constructor() {
     super(DialogIds.language);
-    this.addDialog(new ButtonPrompt(DialogIds.buttons));
+    this.addDialog(new ButtonPrompt(DialogIds.buttons, { partial: false, validator: async (prompt) => prompt.recognized.succeeded || writtenIn(prompt) }));
     this.addDialog(
       new WaterfallDialog(DialogIds.languageSteps, [this.ask.bind(this), this.choose.bind(this)])
     );

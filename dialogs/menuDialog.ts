@@ -1,7 +1,7 @@
 import { ComponentDialog, type DialogTurnResult, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ContentRepository } from '../src/content/repository.js';
 import { language as languageOf, type LanguageCode } from '../src/i18n/languages.js';
-import type { Thresholds } from '../src/understanding/understand.js';
+import { SWITCH_CONFIDENCE, type Thresholds } from '../src/understanding/understand.js';
 import { type Button, ButtonPrompt, buttonOptions, FREE_TEXT } from './buttonPrompt.js';
 import { DialogIds } from './dialogIds.js';
 import { session } from './session.js';
@@ -29,8 +29,6 @@ export interface MenuDialogOptions {
 /** After this many unanswered questions in a row, the bot offers to ask a caseworker. */
 export const MISSES_BEFORE_HANDOFF = 2;
 
-/** A message in another language switches only when the identification is at least this sure. */
-export const SWITCH_CONFIDENCE = 0.9;
 
 const ALL = 'all';
 const HANDOFF = 'handoff';
@@ -50,7 +48,7 @@ export class MenuDialog extends ComponentDialog {
     handoff: HandoffDialog
   ) {
     super(DialogIds.menu);
-    this.addDialog(new ButtonPrompt(DialogIds.buttons, true));
+    this.addDialog(new ButtonPrompt(DialogIds.buttons, { freeText: true }));
     this.addDialog(new TopicDialog(content));
     this.addDialog(handoff);
     this.addDialog(new ResponsibilityDialog(content));

@@ -31,7 +31,7 @@ const QUESTION = 'q:';
 export class TopicDialog extends ComponentDialog {
   constructor(private readonly content: ContentRepository) {
     super(DialogIds.topic);
-    this.addDialog(new ButtonPrompt(DialogIds.buttons, true));
+    this.addDialog(new ButtonPrompt(DialogIds.buttons, { freeText: true }));
     this.addDialog(new WaterfallDialog(DialogIds.topicSteps, [this.show.bind(this), this.next.bind(this)]));
     this.initialDialogId = DialogIds.topicSteps;
   }

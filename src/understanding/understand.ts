@@ -38,6 +38,9 @@ export interface Thresholds {
   temperature: number;
 }
 
+/** A message in another language switches (or chooses) the language only when at least this sure. */
+export const SWITCH_CONFIDENCE = 0.9;
+
 /** Below this many words only the emergency word list counts, not the classifier. */
 export const MIN_WORDS_FOR_CLASSIFIER_EMERGENCY = 3;
 

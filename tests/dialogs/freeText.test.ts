@@ -15,6 +15,14 @@ async function toMenu(chat: Chat, lang: LanguageCode) {
 }
 
 describe('typing works as well as tapping', () => {
+  test('writing in a language at the language question chooses it', async () => {
+    const chat = new Chat(app.bot, 'free-0');
+    await chat.start();
+    const replies = await chat.say('سلام، من دنبال کلاس زبان آلمانی هستم');
+    expect(replies[0].locale).toBe('fa');
+    expect(last(replies).buttons.map((b) => (b.value as { choice: string }).choice)).toContain('viersen');
+  });
+
   test('a question typed at the menu opens its topic', async () => {
     const chat = new Chat(app.bot, 'free-1');
     await toMenu(chat, 'de');

@@ -3,7 +3,7 @@ import { loadLocales } from '../../src/i18n/i18n.js';
 import type { LanguageCode } from '../../src/i18n/languages.js';
 import { createUnderstander } from '../../src/understanding/index.js';
 import { languageWords } from '../../src/understanding/languageId.js';
-import { SWITCH_CONFIDENCE } from '../../dialogs/menuDialog.js';
+import { SWITCH_CONFIDENCE } from '../../src/understanding/understand.js';
 
 const locales = loadLocales('locales');
 const understander = createUnderstander(
