@@ -18,7 +18,8 @@ export class CommandRecognizer {
     for (const lang of LANGUAGE_CODES) {
       const t = i18n.getFixedT(lang);
       for (const command of COMMANDS) {
-        for (const word of t(`commands.${command}`, { returnObjects: true }) as string[]) {
+        // Each language lists its words in one string, separated by "|": the same keys everywhere.
+        for (const word of t(`commands.${command}`).split('|')) {
           this.words.set(normalize(word), command);
         }
       }

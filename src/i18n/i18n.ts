@@ -5,7 +5,7 @@ import { LANGUAGE_CODES, LANGUAGES, type LanguageCode, SOURCE_LANGUAGE } from '.
 
 export type { TFunction };
 
-type Json = string | string[] | { [key: string]: Json };
+type Json = string | { [key: string]: Json };
 
 /** A locale file is missing, unreadable, or differs in keys or placeholders from German. */
 export class LocaleError extends Error {}
@@ -20,15 +20,16 @@ function readJson(path: string): Record<string, Json> {
   }
 }
 
-/** key → sorted placeholder names, for every leaf string (array items count as one leaf). */
+/** key → sorted placeholder names, for every leaf string. */
 function leaves(obj: Record<string, Json>, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
   for (const [k, v] of Object.entries(obj)) {
     const key = prefix + k;
-    if (typeof v === 'string' || Array.isArray(v)) {
-      const strings = typeof v === 'string' ? [v] : v;
-      if (!strings.length || strings.some((s) => typeof s !== 'string' || !s.trim())) out.set(key, '\u0000empty');
-      else out.set(key, [...new Set(strings.flatMap((s) => [...s.matchAll(PLACEHOLDER)].map((m) => m[1])))].sort().join(','));
+    if (typeof v === 'string') {
+      if (!v.trim()) out.set(key, '\u0000empty');
+      else out.set(key, [...new Set([...v.matchAll(PLACEHOLDER)].map((m) => m[1]))].sort().join(','));
+    } else if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+      out.set(key, '\u0000empty'); // only strings and nested objects belong in a locale file
     } else {
       for (const [k2, v2] of leaves(v, key + '.')) out.set(k2, v2);
     }

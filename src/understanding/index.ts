@@ -5,8 +5,8 @@ import { DEFAULT_THRESHOLDS, type Thresholds, type TrainingData, Understander } 
 
 export { Understander, type Understanding } from './understand.js';
 
-type Strings = { [key: string]: Strings | string | string[] };
-const flatten = (o: Strings): string[] => Object.values(o).flatMap((v) => (typeof v === 'string' ? [v] : Array.isArray(v) ? v : flatten(v)));
+type Strings = { [key: string]: Strings | string };
+const flatten = (o: Strings): string[] => Object.values(o).flatMap((v) => (typeof v === 'string' ? [v] : flatten(v)));
 
 /**
  * The training data in the content: topic examples, titles and sub-questions, out-of-scope

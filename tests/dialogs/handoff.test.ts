@@ -122,7 +122,7 @@ describe('privacy and bad input', () => {
     expect((await app.store.getHandoff(reference))?.status).toBe('cancelled');
 
     // "Delete my data" typed in Arabic while the person chose German.
-    const arabic = (await import('../../src/i18n/i18n.js')).createI18n('locales').getFixedT('ar')('commands.delete', { returnObjects: true }) as string[];
+    const arabic = (await import('../../src/i18n/i18n.js')).createI18n('locales').getFixedT('ar')('commands.delete').split('|');
     const confirm = last(await chat.say(arabic[0]));
     const deleted = await chat.tap(confirm, 'delete');
     expect(deleted[0].text).toMatch(/gelöscht/); // in the person's language, German
