@@ -99,11 +99,11 @@ export async function buildApp(config: Config, options: { log?: Logger; now?: ()
   const onTurnError = async (ctx: TurnContext, error: Error) => {
     // The conversation id only: never message text or names.
     log.error({ err: error, conversation: ctx.activity.conversation?.id }, 'turn failed');
-    let apology = 'Entschuldigung, da ist etwas schiefgelaufen. / Sorry, something went wrong.';
+    let apology: string = i18n.getFixedT(SOURCE_LANGUAGE)('error.generic');
     try {
       apology = session(ctx).t('error.generic');
     } catch {
-      // The error came before the session was attached; the bilingual text stays.
+      // The error came before the session was attached: the apology stays in German.
     }
     await ctx.sendActivity(apology).catch(() => undefined);
     await conversationState.delete(ctx).catch(() => undefined);
@@ -148,9 +148,9 @@ export async function buildApp(config: Config, options: { log?: Logger; now?: ()
   registerHandoffApi(server, handoffs, new AccountFile(config.DATA_DIR));
 
   const expire = () => Promise.all([store.expire(), handoffs.expire()]);
-  const expiry = setInterval(() => {
-    expire().catch((err: unknown) => log.error({ err }, 'expiry failed'));
-  }, HOUR);
+  const runExpiry = () => void expire().catch((err: unknown) => log.error({ err }, 'expiry failed'));
+  runExpiry(); // also at start: a bot that was down for weeks must not keep expired data
+  const expiry = setInterval(runExpiry, HOUR);
   expiry.unref();
 
   return {
