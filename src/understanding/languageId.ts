@@ -11,10 +11,10 @@ export interface LanguageGuess {
 type Script = 'latin' | 'arabic' | 'cyrillic' | 'ethiopic';
 
 const SCRIPTS: Record<Script, RegExp> = {
-  latin: /\p{Script=Latin}/u,
-  arabic: /\p{Script=Arabic}/u,
-  cyrillic: /\p{Script=Cyrillic}/u,
-  ethiopic: /\p{Script=Ethiopic}/u
+  latin: /\p{Script=Latin}/gu,
+  arabic: /\p{Script=Arabic}/gu,
+  cyrillic: /\p{Script=Cyrillic}/gu,
+  ethiopic: /\p{Script=Ethiopic}/gu
 };
 
 /** Which of our languages are written in each script (ar and fa also in Latin: Arabizi, Finglish). */
@@ -36,20 +36,22 @@ const RUSSIAN_ONLY = /[ыэъё]/;
  */
 export const INSTITUTION_WORDS = new Set(
   (
-    'jobcenter jobcentre jobcenters termin termine ausländerbehörde auslanderbehorde bamf integrationskurs integrationskurses ' +
-    'sozialamt kleiderkammer möbellager mobellager anerkennung ausbildung krankenkasse krankenschein wbs bescheid brief amt ' +
-    'agentur arbeitsagentur aufenthaltserlaubnis aufenthaltsgestattung duldung bürgergeld burgergeld grundsicherung ' +
+    'jobcenter jobcentre jobcenters termin termine ausländerbehörde bamf integrationskurs integrationskurses ' +
+    'sozialamt kleiderkammer möbellager anerkennung ausbildung krankenkasse krankenschein wbs bescheid brief amt ' +
+    'agentur arbeitsagentur aufenthaltserlaubnis aufenthaltsgestattung duldung bürgergeld grundsicherung ' +
     'berufssprachkurs sprachkurs deutschkurs dtz kita schule heim asylbewerberleistungen erstausstattung sozialkaufhaus ' +
-    'integration point mbe jmd vhs b1 b2 a1 a2 c1 eservices kindergeld bezahlkarte'
-  ).split(' ')
+    'integration point mbe jmd vhs b1 b2 a1 a2 c1 eservices kindergeld bezahlkarte auslaenderbehoerde moebellager buergergeld'
+  )
+    .split(' ')
+    .flatMap((w) => [w, normalize(w)])
 );
 
 function scriptOf(text: string): { script: Script; share: number } | undefined {
-  const letters = [...text].filter((c) => /\p{L}/u.test(c));
-  if (!letters.length) return undefined;
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  if (!letters) return undefined;
   let best: { script: Script; share: number } | undefined;
   for (const script of Object.keys(SCRIPTS) as Script[]) {
-    const share = letters.filter((c) => SCRIPTS[script].test(c)).length / letters.length;
+    const share = (text.match(SCRIPTS[script])?.length ?? 0) / letters;
     if (!best || share > best.share) best = { script, share };
   }
   return best;
@@ -57,14 +59,15 @@ function scriptOf(text: string): { script: Script; share: number } | undefined {
 
 /** Words that say something about the language: office words and numbers removed. */
 export function languageWords(text: string): string[] {
+  // The list holds each word with and without umlauts, so no per-word folding is needed here.
   return simplify(text)
     .split(' ')
-    .filter((w) => w && !/^\d+$/.test(w) && !INSTITUTION_WORDS.has(w) && !INSTITUTION_WORDS.has(normalize(w)));
+    .filter((w) => w && !/^\d+$/.test(w) && !INSTITUTION_WORDS.has(w));
 }
 
 const features = (text: string) => {
   const words = simplify(text).split(' ').filter(Boolean);
-  return [...charNgrams(words, 1, 4), ...words.map((w) => `w:${w}`)];
+  return [...charNgrams(words, 1, 3), ...words.map((w) => `w:${w}`)];
 };
 
 /**
@@ -78,13 +81,12 @@ export class LanguageIdentifier {
 
   /** `samples[lang]` are texts in that language: examples, answers, UI strings. */
   constructor(samples: Partial<Record<LanguageCode, string[]>>, temperature = 6) {
-    for (const script of Object.keys(SCRIPTS) as Script[]) {
-      const model = new NaiveBayes<LanguageCode>(features, 0.05, temperature);
-      for (const lang of WRITTEN_IN[script]) {
-        const texts = (samples[lang] ?? []).filter((t) => scriptOf(t)?.script === script);
-        model.train(texts.map((text) => ({ text: languageWords(text).join(' '), label: lang })));
+    for (const script of Object.keys(SCRIPTS) as Script[]) this.models.set(script, new NaiveBayes<LanguageCode>(features, 0.05, temperature));
+    for (const [lang, texts] of Object.entries(samples) as [LanguageCode, string[]][]) {
+      for (const text of texts) {
+        const script = scriptOf(text)?.script;
+        if (script && WRITTEN_IN[script].includes(lang)) this.models.get(script)!.train([{ text: languageWords(text).join(' '), label: lang }]);
       }
-      this.models.set(script, model);
     }
   }
 
