@@ -110,7 +110,7 @@ export class ButtonPrompt extends ChoicePrompt {
 }
 
 /** Index of the choice the activity picks, or -1: by id, by a typed title or synonym, by number, or (with `partial`) by a title inside the message. */
-export function recognizeButton(activity: Partial<Activity>, choices: Choice[], partial = true): number {
+function recognizeButton(activity: Partial<Activity>, choices: Choice[], partial = true): number {
   const value = activity.value as { choice?: unknown; command?: unknown } | undefined;
   const id = value?.choice ?? value?.command;
   if (typeof id === 'string') {

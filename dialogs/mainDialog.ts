@@ -65,7 +65,7 @@ export class MainDialog extends ComponentDialog {
   protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
     const interrupted = await this.interrupt(inner);
     if (interrupted) return interrupted;
-    // Only an emergency answer leaves the inner stack empty: the next message starts the flow.
+    // An emergency answer before any question, or a finished dialog, leaves the stack empty: start the flow.
     if (!inner.activeDialog) return inner.beginDialog(DialogIds.flow, {});
     const result = await super.onContinueDialog(inner);
     // "Keep my data": back to the menu rather than an empty conversation.

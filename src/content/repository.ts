@@ -72,6 +72,11 @@ function parseFile<S extends z.ZodType>(path: string, schema: S): z.infer<S> {
   return result.data;
 }
 
+/** The languages to try for a text, in order: the asked one, its fallbacks, German. */
+function fallbackChain(lang: LanguageCode): LanguageCode[] {
+  return [lang, ...language(lang).fallback, SOURCE_LANGUAGE];
+}
+
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
@@ -146,7 +151,7 @@ export class ContentRepository {
   /** The topic in `lang`, falling back along the language's fallback chain to German. */
   localize(id: string, lang: LanguageCode): LocalizedTopic {
     const topic = this.topic(id);
-    const chain = [lang, ...language(lang).fallback, SOURCE_LANGUAGE];
+    const chain = fallbackChain(lang);
     const used = chain.find((code) => topic[code]) ?? SOURCE_LANGUAGE;
     const text = topic[used] as TopicText;
     const stale = used !== SOURCE_LANGUAGE && text.from !== undefined && text.from !== sourceHash(topic[SOURCE_LANGUAGE] as TopicText);
@@ -157,7 +162,7 @@ export class ContentRepository {
   offers(regionId: string | undefined, topicId: string, lang: LanguageCode): { text: string; confirm: boolean; url?: string }[] {
     const region = regionId ? this.region(regionId) : undefined;
     if (!region) return [];
-    const chain = [lang, ...language(lang).fallback, SOURCE_LANGUAGE];
+    const chain = fallbackChain(lang);
     return region.offers
       .filter((o) => o.topic === topicId)
       .map((o) => ({ text: chain.map((c) => o.text[c]).find(Boolean) as string, confirm: o.confirm, url: o.url }));

@@ -22,7 +22,7 @@ export function registerHandoffApi(server: Server, handoffs: HandoffService, acc
     if (!account) error(res, 401, 'Unauthorized', 'A valid caseworker token is required');
     return account;
   };
-  const own = async (account: Account, reference: string) => (await handoffs.forTeams(account.teams)).find((h) => h.reference === reference);
+  const own = (account: Account, reference: string) => handoffs.forTeamsOne(reference, account.teams);
 
   server.get('/api/handoffs', async (req: Request, res: Response) => {
     const account = caller(req, res);

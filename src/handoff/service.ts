@@ -77,6 +77,12 @@ export class HandoffService {
     return newest ? this.change(newest.reference, 'cancelled', 'person') : undefined;
   }
 
+  /** One request, if it belongs to one of these teams (else undefined: never another team's). */
+  async forTeamsOne(reference: string, teams: readonly string[]): Promise<CaseworkerView | undefined> {
+    const request = await this.store.getHandoff(reference);
+    return request && teams.includes(request.team) ? caseworkerView(request) : undefined;
+  }
+
   /** Requests for a caseworker's teams; another team's requests are never returned. */
   async forTeams(teams: readonly string[]): Promise<CaseworkerView[]> {
     return (await this.store.listHandoffs({ teams })).map(caseworkerView);

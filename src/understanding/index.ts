@@ -1,7 +1,7 @@
 import type { ContentRepository } from '../content/repository.js';
 import type { TopicText } from '../content/schema.js';
 import { LANGUAGE_CODES, type LanguageCode } from '../i18n/languages.js';
-import { DEFAULT_THRESHOLDS, type Thresholds, type TrainingData, Understander } from './understand.js';
+import { type TrainingData, Understander } from './understand.js';
 
 export { Understander, type Understanding } from './understand.js';
 
@@ -27,10 +27,6 @@ export function trainingData(content: ContentRepository, uiStrings: Partial<Reco
 }
 
 /** Trains the understander from the content at start-up (well under a second). */
-export function createUnderstander(
-  content: ContentRepository,
-  uiStrings: Partial<Record<LanguageCode, Strings>> = {},
-  thresholds: Thresholds = DEFAULT_THRESHOLDS
-): Understander {
-  return new Understander(trainingData(content, uiStrings), thresholds);
+export function createUnderstander(content: ContentRepository, uiStrings: Partial<Record<LanguageCode, Strings>> = {}): Understander {
+  return new Understander(trainingData(content, uiStrings));
 }

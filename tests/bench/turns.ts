@@ -4,24 +4,16 @@
  * runs in its own process (`src/index.ts`), so the load generator does not share its CPU time.
  * Run with `npm run bench`; BENCH_CONNECTIONS and BENCH_SECONDS tune it.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, startBotProcess } from '../helpers/botProcess.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const TOPICS = ['clothing', 'furniture', 'integration-course', 'recognition', 'language-course'];
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', () => r()));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((r) => probe.close(r));
-  return port;
-}
 
 // The connector sink counts replies by conversation, to check the walk reached the answers.
 const answers = new Map<string, number>();
@@ -39,20 +31,8 @@ await new Promise<void>((r) => sink.listen(0, '127.0.0.1', () => r()));
 const serviceUrl = `http://127.0.0.1:${(sink.address() as AddressInfo).port}`;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ipbot-bench-'));
-const port = await freePort();
-const bot = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-  stdio: ['ignore', 'inherit', 'inherit']
-});
-const base = `http://127.0.0.1:${port}`;
 const bootStarted = performance.now();
-for (;;) {
-  try {
-    if ((await fetch(`${base}/healthz`)).ok) break;
-  } catch {
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const { bot, base } = await startBotProcess(await freePort(), { DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, 'inherit');
 const startupMs = performance.now() - bootStarted;
 
 let seq = 0;

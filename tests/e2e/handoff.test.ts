@@ -1,7 +1,7 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
+import { type ChildProcess, spawnSync } from 'node:child_process';
 import { SMTPServer } from 'smtp-server';
 import { tempDir } from '../helpers/app.js';
+import { freePort, startBotProcess } from '../helpers/botProcess.js';
 import { button, Visitor } from '../helpers/directLineClient.js';
 
 /**
@@ -18,31 +18,16 @@ let port = 0;
 let bot: ChildProcess | undefined;
 const visitors: Visitor[] = [];
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((r) => probe.listen(0, '127.0.0.1', () => r()));
-  const found = (probe.address() as { port: number }).port;
-  await new Promise((r) => probe.close(r));
-  return found;
-}
-
 async function startBot(): Promise<string> {
-  bot = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    env: {
-      ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent',
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, HANDOFF_EMAIL_TO: 'team@integration-point.test', PUBLIC_URL: `http://127.0.0.1:${port}`
-    },
-    stdio: 'ignore'
+  const started = await startBotProcess(port, {
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    HANDOFF_EMAIL_TO: 'team@integration-point.test',
+    PUBLIC_URL: `http://127.0.0.1:${port}`
   });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`${base}/healthz`)).ok) return base;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  throw new Error('the bot did not start');
+  bot = started.bot;
+  return started.base;
 }
 
 function account(...args: string[]): string {
