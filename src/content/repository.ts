@@ -5,6 +5,8 @@ import { parse } from 'yaml';
 import type { z } from 'zod';
 import { LANGUAGE_CODES, language, type LanguageCode, SOURCE_LANGUAGE } from '../i18n/languages.js';
 import {
+  type ConceptsFile,
+  conceptsSchema,
   type Region,
   regionSchema,
   type TopicFile,
@@ -95,7 +97,8 @@ export class ContentRepository {
   constructor(
     topics: TopicFile[],
     regions: Region[],
-    readonly understanding: UnderstandingFile = { outOfScope: {}, emergencyWords: {} }
+    readonly understanding: UnderstandingFile = { outOfScope: {}, emergencyWords: {} },
+    readonly concepts: ConceptsFile = {}
   ) {
     this.topics = [...topics].sort((a, b) => a.order - b.order);
     this.regions = [...regions].sort((a, b) => a.order - b.order);
@@ -108,12 +111,13 @@ export class ContentRepository {
     }
   }
 
-  /** Loads `<dir>/topics/*.yaml` and `<dir>/regions/*.yaml`. */
+  /** Loads `<dir>/topics/*.yaml`, `<dir>/regions/*.yaml`, `understanding.yaml` and `concepts.yaml`. */
   static load(dir: string): ContentRepository {
     return new ContentRepository(
       yamlFiles(join(dir, 'topics')).map((f) => parseFile(f, topicSchema)),
       yamlFiles(join(dir, 'regions')).map((f) => parseFile(f, regionSchema)),
-      parseFile(join(dir, 'understanding.yaml'), understandingSchema)
+      parseFile(join(dir, 'understanding.yaml'), understandingSchema),
+      parseFile(join(dir, 'concepts.yaml'), conceptsSchema)
     );
   }
 

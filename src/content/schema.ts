@@ -93,7 +93,17 @@ export const understandingSchema = z.strictObject({
   emergencyWords: z.partialRecord(z.enum(LANGUAGE_CODES), z.array(text))
 });
 
+/**
+ * `content/concepts.yaml`: the cross-lingual keyword layer. Concept id → language → word starts
+ * ("*kurs": anywhere in a word; "=iş": the whole word only).
+ */
+export const conceptsSchema = z.record(
+  z.string().regex(/^[a-z]+$/, 'concept ids are lower-case letters'),
+  z.partialRecord(z.enum(LANGUAGE_CODES), z.array(z.string().trim().regex(/^[*=]?[^\s*=]+$/u, 'one word, optionally starting with * or =')))
+);
+
 export type TopicFile = z.infer<typeof topicSchema>;
+export type ConceptsFile = z.infer<typeof conceptsSchema>;
 export type UnderstandingFile = z.infer<typeof understandingSchema>;
 export type TopicText = z.infer<typeof topicTextSchema>;
 export type Region = z.infer<typeof regionSchema>;

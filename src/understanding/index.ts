@@ -23,7 +23,7 @@ export function trainingData(content: ContentRepository, uiStrings: Partial<Reco
     }
     if (uiStrings[lang]) texts.push(...flatten(uiStrings[lang]!));
   }
-  return { texts: content.trainingTexts(), languageTexts, emergencyWords: content.understanding.emergencyWords };
+  return { texts: content.trainingTexts(), languageTexts, emergencyWords: content.understanding.emergencyWords, concepts: content.concepts };
 }
 
 /** Trains the understander from the content at start-up (well under a second). */

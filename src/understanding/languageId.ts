@@ -1,5 +1,5 @@
 import type { LanguageCode } from '../i18n/languages.js';
-import { charNgrams, NaiveBayes } from './naiveBayes.js';
+import { charNgrams, hash, NaiveBayes } from './naiveBayes.js';
 import { normalize, simplify } from './normalize.js';
 
 /** A language guess with its calibrated confidence (0..1). */
@@ -10,12 +10,16 @@ export interface LanguageGuess {
 
 type Script = 'latin' | 'arabic' | 'cyrillic' | 'ethiopic';
 
-const SCRIPTS: Record<Script, RegExp> = {
-  latin: /\p{Script=Latin}/gu,
-  arabic: /\p{Script=Arabic}/gu,
-  cyrillic: /\p{Script=Cyrillic}/gu,
-  ethiopic: /\p{Script=Ethiopic}/gu
-};
+const SCRIPTS: readonly Script[] = ['latin', 'arabic', 'cyrillic', 'ethiopic'];
+
+/** The script of a UTF-16 code unit, by the Unicode blocks our 12 languages are written in. */
+function scriptOfCode(c: number): Script | undefined {
+  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff)) return 'latin';
+  if ((c >= 0x600 && c <= 0x6ff) || (c >= 0x750 && c <= 0x77f) || (c >= 0x8a0 && c <= 0x8ff) || (c >= 0xfb50 && c <= 0xfdff) || (c >= 0xfe70 && c <= 0xfeff)) return 'arabic';
+  if (c >= 0x400 && c <= 0x52f) return 'cyrillic';
+  if ((c >= 0x1200 && c <= 0x139f) || (c >= 0x2d80 && c <= 0x2ddf) || (c >= 0xab00 && c <= 0xab2f)) return 'ethiopic';
+  return undefined;
+}
 
 /** Which of our languages are written in each script (ar and fa also in Latin: Arabizi, Finglish). */
 const WRITTEN_IN: Record<Script, LanguageCode[]> = {
@@ -46,15 +50,15 @@ export const INSTITUTION_WORDS = new Set(
     .flatMap((w) => [w, normalize(w)])
 );
 
-function scriptOf(text: string): { script: Script; share: number } | undefined {
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  if (!letters) return undefined;
-  let best: { script: Script; share: number } | undefined;
-  for (const script of Object.keys(SCRIPTS) as Script[]) {
-    const share = (text.match(SCRIPTS[script])?.length ?? 0) / letters;
-    if (!best || share > best.share) best = { script, share };
+/** The script most letters of `text` are written in, if any. */
+function scriptOf(text: string): Script | undefined {
+  const counts = { latin: 0, arabic: 0, cyrillic: 0, ethiopic: 0 };
+  for (let i = 0; i < text.length; i++) {
+    const script = scriptOfCode(text.charCodeAt(i));
+    if (script) counts[script]++;
   }
-  return best;
+  const best = SCRIPTS.reduce((a, b) => (counts[b] > counts[a] ? b : a));
+  return counts[best] ? best : undefined;
 }
 
 /** Words that say something about the language: office words and numbers removed. */
@@ -65,10 +69,7 @@ export function languageWords(text: string): string[] {
     .filter((w) => w && !/^\d+$/.test(w) && !INSTITUTION_WORDS.has(w));
 }
 
-const features = (text: string) => {
-  const words = simplify(text).split(' ').filter(Boolean);
-  return [...charNgrams(words, 1, 3), ...words.map((w) => `w:${w}`)];
-};
+const features = (words: string[]) => charNgrams(words, 1, 3, words.map((w) => hash(w)));
 
 /**
  * Identifies which of the 12 languages a short message is written in. Script facts decide first
@@ -81,11 +82,12 @@ export class LanguageIdentifier {
 
   /** `samples[lang]` are texts in that language: examples, answers, UI strings. */
   constructor(samples: Partial<Record<LanguageCode, string[]>>, temperature = 6) {
-    for (const script of Object.keys(SCRIPTS) as Script[]) this.models.set(script, new NaiveBayes<LanguageCode>(features, 0.05, temperature));
+    for (const script of SCRIPTS) this.models.set(script, new NaiveBayes<LanguageCode>(WRITTEN_IN[script], 0.05, temperature));
     for (const [lang, texts] of Object.entries(samples) as [LanguageCode, string[]][]) {
       for (const text of texts) {
-        const script = scriptOf(text)?.script;
-        if (script && WRITTEN_IN[script].includes(lang)) this.models.get(script)!.train([{ text: languageWords(text).join(' '), label: lang }]);
+        const words = languageWords(text);
+        const script = scriptOf(words.join(''));
+        if (script && WRITTEN_IN[script].includes(lang)) this.models.get(script)!.train([{ features: features(words), label: lang }]);
       }
     }
   }
@@ -94,16 +96,15 @@ export class LanguageIdentifier {
   identify(text: string): LanguageGuess | undefined {
     const words = languageWords(text);
     const telling = words.join(' ');
-    const found = scriptOf(telling);
-    if (!found) return undefined;
-    const { script } = found;
+    const script = scriptOf(telling);
+    if (!script) return undefined;
     if (script === 'ethiopic') return { language: 'ti', confidence: 0.99 };
     if (script === 'arabic' && PASHTO_ONLY.test(telling)) return { language: 'ps', confidence: 0.97 };
     if (script === 'cyrillic' && UKRAINIAN_ONLY.test(telling) !== RUSSIAN_ONLY.test(telling)) {
       return { language: UKRAINIAN_ONLY.test(telling) ? 'uk' : 'ru', confidence: 0.97 };
     }
     const model = this.models.get(script)!;
-    const [best] = model.classify(telling, model.knownLabels);
+    const [best] = model.classify(features(words));
     if (!best) return undefined;
     // One short word is thin evidence whatever the model says.
     const letters = telling.replace(/\s/g, '').length;

@@ -1,6 +1,3 @@
-/** Turns a text into the features a model counts. */
-export type Featurizer = (text: string) => string[];
-
 /** A label with its calibrated probability. */
 export interface Scored<L extends string> {
   label: L;
@@ -9,53 +6,62 @@ export interface Scored<L extends string> {
 
 /**
  * Multinomial naive Bayes with uniform priors and Lidstone smoothing: small, trains in
- * milliseconds from a few thousand examples, and works on any script through the featurizer.
+ * milliseconds from a few thousand examples, and works on any script: the caller turns each text
+ * into the features it counts (hashes of words, character n-grams, concepts; see `hash`).
  * Probabilities are a softmax of the log-likelihoods divided by a temperature (naive Bayes alone
  * is far too sure of itself); `npm run eval` shows how well they are calibrated.
  */
 export class NaiveBayes<L extends string> {
-  /** feature → count per label index. */
-  private readonly counts = new Map<string, number[]>();
-  private readonly totals: number[] = [];
-  private readonly labels: L[] = [];
+  /** feature → its row in `counts`. */
+  private readonly rows = new Map<number, number>();
+  /** Row-major: the count of row r's feature in label i's examples is at r * labels + i. */
+  private counts = new Float64Array(1 << 16);
+  private readonly totals: Float64Array;
 
   constructor(
-    private readonly featurize: Featurizer,
+    /** Every label the model may learn. */
+    private readonly labels: readonly L[],
     private readonly alpha = 0.1,
     /** Divides the summed log-likelihoods before the softmax; larger is less sure. */
     public temperature = 1
-  ) {}
+  ) {
+    this.totals = new Float64Array(labels.length);
+  }
 
   /** Adds training examples; may be called more than once. */
-  train(samples: Iterable<{ text: string; label: L }>): this {
-    for (const { text, label } of samples) {
-      let index = this.labels.indexOf(label);
-      if (index < 0) {
-        index = this.labels.push(label) - 1;
-        this.totals.push(0);
+  train(samples: Iterable<{ features: number[]; label: L }>): this {
+    const k = this.labels.length;
+    for (const { features, label } of samples) {
+      const index = this.labels.indexOf(label);
+      if (index < 0) throw new Error(`NaiveBayes: unknown label "${label}"`);
+      for (const f of features) {
+        let row = this.rows.get(f);
+        if (row === undefined) {
+          this.rows.set(f, (row = this.rows.size));
+          if ((row + 1) * k > this.counts.length) {
+            const grown = new Float64Array(this.counts.length * 2);
+            grown.set(this.counts);
+            this.counts = grown;
+          }
+        }
+        this.counts[row * k + index]++;
       }
-      for (const f of this.featurize(text)) {
-        let byLabel = this.counts.get(f);
-        if (!byLabel) this.counts.set(f, (byLabel = []));
-        byLabel[index] = (byLabel[index] ?? 0) + 1;
-        this.totals[index]++;
-      }
+      this.totals[index] += features.length;
     }
     return this;
   }
 
-  /** The labels (all, or `among`) with their probabilities, most likely first; empty when no feature is known. */
-  classify(text: string, among: readonly L[] = this.labels): Scored<L>[] {
-    const features = this.featurize(text)
-      .map((f) => this.counts.get(f))
-      .filter((c): c is number[] => c !== undefined);
-    if (!features.length || !among.length) return [];
-    const vocabulary = this.counts.size;
+  /** The labels (all with examples, or `among`) with their probabilities, most likely first; empty when no feature is known. */
+  classify(features: number[], among: readonly L[] = this.knownLabels): Scored<L>[] {
+    const k = this.labels.length;
+    const known = features.map((f) => this.rows.get(f)).filter((r): r is number => r !== undefined);
+    if (!known.length || !among.length) return [];
+    const vocabulary = this.rows.size;
     const log = among.map((label) => {
       const i = this.labels.indexOf(label);
-      const denominator = Math.log((this.totals[i] ?? 0) + this.alpha * vocabulary);
+      const denominator = Math.log(this.totals[i] + this.alpha * vocabulary);
       let sum = 0;
-      for (const counts of features) sum += Math.log((counts[i] ?? 0) + this.alpha) - denominator;
+      for (const row of known) sum += Math.log(this.counts[row * k + i] + this.alpha) - denominator;
       return sum / this.temperature;
     });
     const max = Math.max(...log);
@@ -64,18 +70,31 @@ export class NaiveBayes<L extends string> {
     return among.map((label, i) => ({ label, p: exp[i] / total })).sort((a, b) => b.p - a.p);
   }
 
+  /** The labels that have training examples. */
   get knownLabels(): readonly L[] {
-    return this.labels;
+    return this.labels.filter((_, i) => this.totals[i] > 0);
   }
 }
 
-/** Character n-grams of each word, padded so that word starts and ends count. */
-export function charNgrams(words: string[], min: number, max: number): string[] {
-  const out: string[] = [];
+/** FNV-1a, 30 bits (a small integer, the fastest kind of Map key), continuing from `h`. */
+export function hash(text: string, h = 0x811c9dc5): number {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h & 0x3fffffff;
+}
+
+/**
+ * Hashes of the character n-grams (`min` to `max` letters) of each word, padded so that word
+ * starts and ends count, added to `out`. No substring is made: a long word has many.
+ */
+export function charNgrams(words: readonly string[], min: number, max: number, out: number[] = []): number[] {
   for (const word of words) {
     const padded = ` ${word} `;
-    for (let n = min; n <= max; n++) {
-      for (let i = 0; i + n <= padded.length; i++) out.push(padded.slice(i, i + n));
+    for (let i = 0; i + min <= padded.length; i++) {
+      let h = 0x811c9dc5 ^ min;
+      for (let n = 1; n <= max && i + n <= padded.length; n++) {
+        h = Math.imul(h ^ padded.charCodeAt(i + n - 1), 16777619);
+        if (n >= min) out.push(h & 0x3fffffff);
+      }
     }
   }
   return out;

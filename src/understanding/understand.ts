@@ -1,6 +1,7 @@
 import type { LanguageCode } from '../i18n/languages.js';
+import { type ConceptLexicon, ConceptMatcher } from './concepts.js';
 import { type LanguageGuess, LanguageIdentifier } from './languageId.js';
-import { charNgrams, NaiveBayes, type Scored } from './naiveBayes.js';
+import { charNgrams, hash, NaiveBayes, type Scored } from './naiveBayes.js';
 import { normalize } from './normalize.js';
 
 /** What the bot understood of one message. */
@@ -24,6 +25,8 @@ export interface TrainingData {
   languageTexts: Partial<Record<LanguageCode, string[]>>;
   /** Normalised word starts that signal acute danger, per language. */
   emergencyWords: Partial<Record<LanguageCode, string[]>>;
+  /** The cross-lingual keyword layer (content/concepts.yaml). */
+  concepts: ConceptLexicon;
 }
 
 /** Thresholds, set from the measurements printed by `npm run eval`. */
@@ -46,27 +49,29 @@ export const MIN_WORDS_FOR_CLASSIFIER_EMERGENCY = 3;
 
 export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.5, clarify: 0.15, emergency: 0.2, temperature: 12 };
 
-const topicFeatures = (text: string) => {
-  const words = normalize(text).split(' ').filter(Boolean);
-  return [...words.map((w) => `w:${w}`), ...charNgrams(words, 3, 5)];
-};
+/** How many times a concept counts against one word or character n-gram. */
+export const CONCEPT_WEIGHT = 10;
+/** Concept features hash apart from words: "bed" the concept is not "bed" the word. */
+const CONCEPT_SEED = 0x2c1b3c6d;
 
 /**
  * Free-text understanding, offline: language identification, a topic classifier (naive Bayes over
- * words and character n-grams, all languages in one model so German office words help
- * everywhere), and an emergency detector that favours recall (word list OR classifier).
+ * words, character n-grams and concepts, all languages in one model so German office words and
+ * concepts help everywhere), and an emergency detector that favours recall (word list OR classifier).
  */
 export class Understander {
   private readonly topics: NaiveBayes<string>;
   private readonly languages: LanguageIdentifier;
   private readonly emergencyPattern: RegExp;
+  private readonly concepts: ConceptMatcher;
 
   constructor(
     data: TrainingData,
     readonly thresholds: Thresholds = DEFAULT_THRESHOLDS
   ) {
-    this.topics = new NaiveBayes<string>(topicFeatures, 0.1, thresholds.temperature).train(
-      data.texts.map((t) => ({ text: t.text, label: t.topic }))
+    this.concepts = new ConceptMatcher(data.concepts);
+    this.topics = new NaiveBayes<string>([...new Set(data.texts.map((t) => t.topic))], 0.1, thresholds.temperature).train(
+      data.texts.map((t) => ({ features: this.features(t.text, t.language), label: t.topic }))
     );
     const samples: Partial<Record<LanguageCode, string[]>> = {};
     for (const t of data.texts) (samples[t.language] ??= []).push(t.text);
@@ -79,7 +84,7 @@ export class Understander {
 
   understand(text: string): Understanding {
     const language = this.languages.identify(text);
-    const scored = this.topics.classify(text);
+    const scored = this.topics.classify(this.features(text, language?.language));
     const emergencyP = scored.find((s) => s.label === 'emergency')?.p ?? 0;
     // The classifier alone needs a few words: "ja bitte" is no cry for help. Short cries are in the word list.
     const words = normalize(text).split(' ').filter(Boolean).length;
@@ -92,6 +97,14 @@ export class Understander {
       return { language, topic: 'none', confidence: best?.label === 'none' ? best.p : 1 - (best?.p ?? 0), candidates, emergency };
     }
     return { language, topic: best.label, confidence: best.p, candidates, emergency };
+  }
+
+  /** Words, their character n-grams, and the concepts they name in `language` (all languages if unknown). */
+  private features(text: string, language?: LanguageCode): number[] {
+    const words = normalize(text).split(' ').filter(Boolean);
+    const features = charNgrams(words, 3, 5, words.map((w) => hash(w)));
+    for (const concept of this.concepts.find(words, language)) features.push(...Array<number>(CONCEPT_WEIGHT).fill(hash(concept, CONCEPT_SEED)));
+    return features;
   }
 
   /**
