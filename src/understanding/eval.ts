@@ -30,18 +30,25 @@ interface Score {
   confusions: Map<string, number>;
   emergency: { n: number; found: number };
   none: { predicted: number; correct: number };
+  /** Per confidence tenth: messages and how many of them were right (for calibration). */
+  bins: { n: number; ok: number; confidence: number }[];
 }
 
 function score(understander: Understander, cases: Case[], score?: Score): Score {
   const s: Score = score ?? {
     n: 0, topicOk: 0, langOk: 0, byLang: new Map(), confusions: new Map(),
-    emergency: { n: 0, found: 0 }, none: { predicted: 0, correct: 0 }
+    emergency: { n: 0, found: 0 }, none: { predicted: 0, correct: 0 },
+    bins: Array.from({ length: 10 }, () => ({ n: 0, ok: 0, confidence: 0 }))
   };
   for (const c of cases) {
     const u = understander.understand(c.text);
     const ok = u.topic === c.topic;
     s.n++;
     if (ok) s.topicOk++;
+    const bin = s.bins[Math.min(9, Math.floor(u.confidence * 10))];
+    bin.n++;
+    bin.confidence += u.confidence;
+    if (ok) bin.ok++;
     if ((u.language?.language ?? 'de') === c.lang) s.langOk++;
     const l = s.byLang.get(c.lang) ?? { n: 0, ok: 0 };
     s.byLang.set(c.lang, { n: l.n + 1, ok: l.ok + (ok ? 1 : 0) });
@@ -60,10 +67,15 @@ function score(understander: Understander, cases: Case[], score?: Score): Score 
 
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : 'n/a');
 
+/** Expected calibration error: how far, on average, the stated confidence is from the accuracy. */
+const calibrationError = (s: Score) => s.bins.reduce((sum, b) => sum + Math.abs(b.ok - b.confidence), 0) / s.n;
+
 function report(title: string, s: Score): void {
   console.log(`\n## ${title} (${s.n} messages)`);
   console.log(`topic accuracy: ${pct(s.topicOk, s.n)}   language identification: ${pct(s.langOk, s.n)}`);
   console.log(`emergency recall: ${pct(s.emergency.found, s.emergency.n)}   out-of-scope precision: ${pct(s.none.correct, s.none.predicted)}`);
+  const bins = s.bins.map((b, i) => (b.n ? `${i / 10}–${(i + 1) / 10}: ${pct(b.ok, b.n)} of ${b.n}` : '')).filter(Boolean);
+  console.log(`calibration error: ${(100 * calibrationError(s)).toFixed(1)} points (accuracy by stated confidence: ${bins.join(', ')})`);
   console.log(`per language: ${LANGUAGE_CODES.filter((l) => s.byLang.has(l)).map((l) => `${l} ${pct(s.byLang.get(l)!.ok, s.byLang.get(l)!.n)}`).join('  ')}`);
   const pairs = [...s.confusions.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12);
   if (pairs.length) console.log(`confusions: ${pairs.map(([k, v]) => `${k} ×${v}`).join(', ')}`);
