@@ -48,7 +48,7 @@ class Trie {
       node = node.next.get(word.charCodeAt(i));
       if (!node) return;
       for (const hit of node.hits) {
-        if (hit.languages & languages && (!hit.whole || (from === 0 && i === word.length - 1))) found.add(hit.concept);
+        if (hit.languages & languages && (!hit.whole || i === word.length - 1)) found.add(hit.concept);
       }
     }
   }
@@ -62,7 +62,7 @@ class Trie {
  *
  * An entry matches at a word start ("lern" in "lernen"; in Arabic script also after a proclitic,
  * "لقاح" in "واللقاحات"), anywhere in a word when written "*kurs", or only as the whole word
- * when written "=iş".
+ * (after a proclitic: the rest of it, "=دم" in "الدم") when written "=iş".
  */
 export class ConceptMatcher {
   /** Entries that match at a word start, or as the whole word. */

@@ -19,6 +19,9 @@ describe('ConceptMatcher', () => {
   it('matches an Arabic stem after a proclitic (ال, و, بال)', () => {
     expect(matcher.find(words('وين اللقاحات للاطفال'), 'ar')).toEqual(['vaccination']);
     expect(matcher.find(words('بالتطعيم'), 'ar')).toEqual(['vaccination']);
+    const blood = new ConceptMatcher({ bleeding: { ar: ['=دم'] } });
+    expect(blood.find(words('في كتير الدم'), 'ar')).toEqual(['bleeding']);
+    expect(blood.find(words('دمشق'), 'ar')).toEqual([]);
   });
 
   it('matches a *-entry inside a compound, a plain entry only at the start', () => {
