@@ -11,9 +11,53 @@ export interface Scored<L extends string> {
  * Probabilities are a softmax of the log-likelihoods divided by a temperature (naive Bayes alone
  * is far too sure of itself); `npm run eval` shows how well they are calibrated.
  */
+/**
+ * Feature hash → row number, 0, 1, 2… in order of first sight: an open-addressing table over
+ * typed arrays, several times faster than a Map for the millions of lookups of a training.
+ */
+class FeatureRows {
+  private keys = new Int32Array(1 << 16).fill(-1);
+  private rows = new Int32Array(1 << 16);
+  size = 0;
+
+  /** The row of `feature`, or -1 when it was never added. */
+  get(feature: number): number {
+    const mask = this.keys.length - 1;
+    for (let i = feature & mask; ; i = (i + 1) & mask) {
+      if (this.keys[i] === feature) return this.rows[i];
+      if (this.keys[i] === -1) return -1;
+    }
+  }
+
+  /** The row of `feature`, given the next free one when new. */
+  add(feature: number): number {
+    const mask = this.keys.length - 1;
+    let i = feature & mask;
+    for (; this.keys[i] !== -1; i = (i + 1) & mask) if (this.keys[i] === feature) return this.rows[i];
+    this.keys[i] = feature;
+    this.rows[i] = this.size++;
+    if (this.size * 2 > this.keys.length) this.grow();
+    return this.size - 1;
+  }
+
+  private grow(): void {
+    const { keys, rows } = this;
+    this.keys = new Int32Array(keys.length * 2).fill(-1);
+    this.rows = new Int32Array(keys.length * 2);
+    const mask = this.keys.length - 1;
+    for (let j = 0; j < keys.length; j++) {
+      if (keys[j] === -1) continue;
+      let i = keys[j] & mask;
+      while (this.keys[i] !== -1) i = (i + 1) & mask;
+      this.keys[i] = keys[j];
+      this.rows[i] = rows[j];
+    }
+  }
+}
+
 export class NaiveBayes<L extends string> {
-  /** feature → its row in `counts`. */
-  private readonly rows = new Map<number, number>();
+  /** feature hash → its row in `counts`. */
+  private readonly rows = new FeatureRows();
   /** Row-major: the count of row r's feature in label i's examples is at r * labels + i. */
   private counts = new Float64Array(1 << 16);
   private readonly totals: Float64Array;
@@ -35,14 +79,11 @@ export class NaiveBayes<L extends string> {
       const index = this.labels.indexOf(label);
       if (index < 0) throw new Error(`NaiveBayes: unknown label "${label}"`);
       for (const f of features) {
-        let row = this.rows.get(f);
-        if (row === undefined) {
-          this.rows.set(f, (row = this.rows.size));
-          if ((row + 1) * k > this.counts.length) {
-            const grown = new Float64Array(this.counts.length * 2);
-            grown.set(this.counts);
-            this.counts = grown;
-          }
+        const row = this.rows.add(f);
+        if ((row + 1) * k > this.counts.length) {
+          const grown = new Float64Array(this.counts.length * 2);
+          grown.set(this.counts);
+          this.counts = grown;
         }
         this.counts[row * k + index]++;
       }
@@ -54,7 +95,7 @@ export class NaiveBayes<L extends string> {
   /** The labels (all with examples, or `among`) with their probabilities, most likely first; empty when no feature is known. */
   classify(features: number[], among: readonly L[] = this.knownLabels): Scored<L>[] {
     const k = this.labels.length;
-    const known = features.map((f) => this.rows.get(f)).filter((r): r is number => r !== undefined);
+    const known = features.map((f) => this.rows.get(f)).filter((r) => r >= 0);
     if (!known.length || !among.length) return [];
     const vocabulary = this.rows.size;
     const log = among.map((label) => {

@@ -23,7 +23,10 @@ export function simplify(text: string): string {
  * أ/إ/آ→ا). The original text is never changed.
  */
 export function normalize(text: string): string {
-  return simplify(text)
+  const simple = simplify(text);
+  // Plain ASCII has nothing to fold (most Latin-script messages): skip the Unicode passes.
+  if (/^[\x00-\x7f]*$/.test(simple)) return simple;
+  return simple
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .replace(/[ىی]/g, 'ي')
