@@ -59,7 +59,7 @@ export class NaiveBayes<L extends string> {
   /** feature hash → its row in `counts`. */
   private readonly rows = new FeatureRows();
   /** Row-major: the count of row r's feature in label i's examples is at r * labels + i. */
-  private counts = new Float64Array(1 << 16);
+  private counts = new Float32Array(1 << 16);
   private readonly totals: Float64Array;
 
   constructor(
@@ -81,7 +81,7 @@ export class NaiveBayes<L extends string> {
       for (const f of features) {
         const row = this.rows.add(f);
         if ((row + 1) * k > this.counts.length) {
-          const grown = new Float64Array(this.counts.length * 2);
+          const grown = new Float32Array(this.counts.length * 2);
           grown.set(this.counts);
           this.counts = grown;
         }
