@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { parse } from 'yaml';
+import { CORE_SCHEMA, load } from 'js-yaml';
 import type { z } from 'zod';
 import { LANGUAGE_CODES, language, type LanguageCode, SOURCE_LANGUAGE } from '../i18n/languages.js';
 import {
@@ -58,7 +58,8 @@ export function sourceHash(text: TopicText): string {
 function parseFile<S extends z.ZodType>(path: string, schema: S): z.infer<S> {
   let raw: unknown;
   try {
-    raw = parse(readFileSync(path, 'utf8'));
+    // The YAML 1.2 core schema: "2026-11-22" stays a string, as the schemas expect.
+    raw = load(readFileSync(path, 'utf8'), { schema: CORE_SCHEMA });
   } catch (e) {
     throw new ContentError(path, [`not valid YAML (${(e as Error).message.split('\n')[0]})`]);
   }

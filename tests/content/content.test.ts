@@ -76,6 +76,16 @@ describe('a broken content file is refused, naming the file and the field', () =
   test('a bad date', () => {
     expect(badField.load).toThrow(/topics\/housing\.yaml: reviewed: must be a date like 2026-11-22/);
   });
+
+  const brokenYaml = withFixture((dir) => rewrite(dir, 'concepts.yaml', (t) => t.replace(/^vaccination: .*$/m, 'vaccination: [impf')));
+  test('a file that is not valid YAML names the file and the line', () => {
+    expect(brokenYaml.load).toThrow(/concepts\.yaml: not valid YAML \(.*\(\d+:\d+\)\)/);
+  });
+
+  const badConcept = withFixture((dir) => rewrite(dir, 'concepts.yaml', (t) => t.replace(/^(vaccination: .*\n  de: \[)/m, '$1"two words", ')));
+  test('a concept entry of two words', () => {
+    expect(badConcept.load).toThrow(/concepts\.yaml: vaccination\.de\.0: one word, optionally starting with \* or =/);
+  });
 });
 
 describe('a translation made from an older German text', () => {
