@@ -5,13 +5,6 @@ export interface Scored<L extends string> {
 }
 
 /**
- * Multinomial naive Bayes with uniform priors and Lidstone smoothing: small, trains in
- * milliseconds from a few thousand examples, and works on any script: the caller turns each text
- * into the features it counts (hashes of words, character n-grams, concepts; see `hash`).
- * Probabilities are a softmax of the log-likelihoods divided by a temperature (naive Bayes alone
- * is far too sure of itself); `npm run eval` shows how well they are calibrated.
- */
-/**
  * Feature hash → row number, 0, 1, 2… in order of first sight: an open-addressing table over
  * typed arrays, several times faster than a Map for the millions of lookups of a training.
  */
@@ -55,6 +48,13 @@ class FeatureRows {
   }
 }
 
+/**
+ * Multinomial naive Bayes with uniform priors and Lidstone smoothing: small, trains in
+ * milliseconds from a few thousand examples, and works on any script: the caller turns each text
+ * into the features it counts (hashes of words, character n-grams, concepts; see `hash`).
+ * Probabilities are a softmax of the log-likelihoods divided by a temperature (naive Bayes alone
+ * is far too sure of itself); `npm run eval` shows how well they are calibrated.
+ */
 export class NaiveBayes<L extends string> {
   /** feature hash → its row in `counts`. */
   private readonly rows = new FeatureRows();
@@ -117,10 +117,15 @@ export class NaiveBayes<L extends string> {
   }
 }
 
-/** FNV-1a, 30 bits (a small integer, the fastest kind of Map key), continuing from `h`. */
-export function hash(text: string, h = 0x811c9dc5): number {
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return h & 0x3fffffff;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 16777619;
+/** 30 bits: a small integer, the cheapest kind of number for V8 to keep and compare. */
+const HASH_BITS = 0x3fffffff;
+
+/** FNV-1a of `text`, 30 bits, continuing from `h`. */
+export function hash(text: string, h = FNV_OFFSET): number {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h & HASH_BITS;
 }
 
 /**
@@ -131,10 +136,11 @@ export function charNgrams(words: readonly string[], min: number, max: number, o
   for (const word of words) {
     const padded = ` ${word} `;
     for (let i = 0; i + min <= padded.length; i++) {
-      let h = 0x811c9dc5 ^ min;
+      // Seeded apart from `hash`, so that an n-gram never counts as the word it spells.
+      let h = FNV_OFFSET ^ min;
       for (let n = 1; n <= max && i + n <= padded.length; n++) {
-        h = Math.imul(h ^ padded.charCodeAt(i + n - 1), 16777619);
-        if (n >= min) out.push(h & 0x3fffffff);
+        h = Math.imul(h ^ padded.charCodeAt(i + n - 1), FNV_PRIME);
+        if (n >= min) out.push(h & HASH_BITS);
       }
     }
   }

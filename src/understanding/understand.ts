@@ -49,6 +49,9 @@ export const MIN_WORDS_FOR_CLASSIFIER_EMERGENCY = 3;
 
 export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.5, clarify: 0.15, emergency: 0.2, temperature: 12 };
 
+/** A message's normalised words. */
+const wordsOf = (text: string) => normalize(text).split(' ').filter(Boolean);
+
 /** How many times a concept counts against one word or character n-gram. */
 export const CONCEPT_WEIGHT = 10;
 /** Concept features hash apart from words: "bed" the concept is not "bed" the word. */
@@ -71,7 +74,7 @@ export class Understander {
   ) {
     this.concepts = new ConceptMatcher(data.concepts);
     this.topics = new NaiveBayes<string>([...new Set(data.texts.map((t) => t.topic))], 0.1, thresholds.temperature).train(
-      data.texts.map((t) => ({ features: this.features(t.text, t.language), label: t.topic }))
+      data.texts.map((t) => ({ features: this.features(wordsOf(t.text), t.language), label: t.topic }))
     );
     const samples: Partial<Record<LanguageCode, string[]>> = {};
     for (const t of data.texts) (samples[t.language] ??= []).push(t.text);
@@ -84,11 +87,11 @@ export class Understander {
 
   understand(text: string): Understanding {
     const language = this.languages.identify(text);
-    const scored = this.topics.classify(this.features(text, language?.language));
+    const normalized = wordsOf(text);
+    const scored = this.topics.classify(this.features(normalized, language?.language));
     const emergencyP = scored.find((s) => s.label === 'emergency')?.p ?? 0;
     // The classifier alone needs a few words: "ja bitte" is no cry for help. Short cries are in the word list.
-    const words = normalize(text).split(' ').filter(Boolean).length;
-    const emergency = this.hasEmergencyWord(text) || (words >= MIN_WORDS_FOR_CLASSIFIER_EMERGENCY && emergencyP >= this.thresholds.emergency);
+    const emergency = this.hasEmergencyWord(text) || (normalized.length >= MIN_WORDS_FOR_CLASSIFIER_EMERGENCY && emergencyP >= this.thresholds.emergency);
     if (emergency) return { language, topic: 'emergency', confidence: Math.max(emergencyP, 0.9), candidates: scored, emergency };
 
     const [best] = scored;
@@ -99,9 +102,8 @@ export class Understander {
     return { language, topic: best.label, confidence: best.p, candidates, emergency };
   }
 
-  /** Words, their character n-grams, and the concepts they name in `language` (all languages if unknown). */
-  private features(text: string, language?: LanguageCode): number[] {
-    const words = normalize(text).split(' ').filter(Boolean);
+  /** Normalised words, their character n-grams, and the concepts they name in `language` (all languages if unknown). */
+  private features(words: string[], language?: LanguageCode): number[] {
     const features = charNgrams(words, 3, 5, words.map((w) => hash(w)));
     for (const concept of this.concepts.find(words, language)) features.push(...Array<number>(CONCEPT_WEIGHT).fill(hash(concept, CONCEPT_SEED)));
     return features;
